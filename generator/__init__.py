@@ -1,0 +1,1 @@
+"""Turn YAML descriptions of departments and positions into a MkDocs handbook."""

@@ -1,0 +1,44 @@
+"""The two kinds of failure the generator reports to a user."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, order=True)
+class DataError:
+    """One problem in the data, printed as ``path:line:column: field: message``."""
+
+    path: str
+    """File the problem is in, as shown to the user."""
+    line: int
+    """1-based line of the offending node (0 when the whole file is meant)."""
+    column: int
+    """1-based column of the offending node."""
+    field: str
+    """Dotted path of the field, e.g. ``collaboration[0].with``; empty for the file itself."""
+    message: str
+    """What is wrong, and where possible what would be right."""
+
+    def __str__(self) -> str:
+        where = self.path if self.line == 0 else f"{self.path}:{self.line}:{self.column}"
+        return f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
+
+
+class HandbookError(Exception):
+    """Raised by any stage for a problem the user must fix; the CLI and hook print it without a traceback."""
+
+    def lines(self) -> list[str]:
+        """Return the message as the lines to print."""
+        return [str(self)]
+
+
+class DataErrors(HandbookError):
+    """Raised by validation with every data problem found in one run."""
+
+    def __init__(self, errors: list[DataError]) -> None:
+        self.errors = sorted(set(errors))
+        super().__init__("\n".join(str(e) for e in self.errors))
+
+    def lines(self) -> list[str]:
+        return [str(e) for e in self.errors]

@@ -1,0 +1,121 @@
+"""MkDocs hook (listed under ``hooks:`` in mkdocs.yml): runs the generator inside every build and serve.
+
+It validates and writes pages in ``on_pre_build``, before MkDocs cleans the
+site folder, so bad data aborts the build with the previous site intact.
+"""
+
+from __future__ import annotations
+
+import html
+import posixpath
+import re
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import get_plugin_logger
+from mkdocs.structure.files import File, Files
+
+from generator.errors import HandbookError
+from generator.model import OrgModel
+from generator.pipeline import generate
+from generator.render import page_path
+
+log = get_plugin_logger("handbook")
+
+DATA_DIR = "data"
+OUT_DIR = "generated"
+_HAN_ONLY = re.compile(r"^[\u4e00-\u9fff]{2,}$")
+
+# MkDocs calls the hooks of one build in sequence; this carries the model from
+# on_pre_build to on_files of the same build (a rebuild under serve replaces it).
+_last: dict[str, OrgModel] = {}
+
+
+def _root(config: MkDocsConfig) -> Path:
+    return Path(config.config_file_path).resolve().parent
+
+
+def on_config(config: MkDocsConfig) -> None:
+    if not config.use_directory_urls:
+        raise PluginError("use_directory_urls must stay true: position and department URLs are /positions/<id>/ and /departments/<id>/")
+    search = config.plugins.get("material/search") or config.plugins.get("search")
+    langs = getattr(getattr(search, "config", None), "lang", None) or []
+    if "zh" in langs:
+        try:
+            import jieba  # noqa: F401
+        except ImportError as exc:
+            raise PluginError("Chinese search needs jieba at build time: pip install jieba (make serve installs it)") from exc
+
+
+def on_pre_build(config: MkDocsConfig) -> None:
+    root = _root(config)
+    try:
+        model, report = generate(root / DATA_DIR, root / OUT_DIR)
+    except HandbookError as exc:
+        for line in exc.lines():
+            log.error(line)
+        raise PluginError(f"{len(exc.lines())} error(s) in the data; the site was not built") from None
+    if report.written or report.removed:
+        log.info(f"{len(report.written)} page(s) written, {len(report.removed)} removed in {OUT_DIR}/")
+    _teach_search(model)
+    _last["model"] = model
+
+
+def _teach_search(model: OrgModel) -> None:
+    """Make jieba keep titles and names whole, so searching a full title finds every page that uses it."""
+    try:
+        import jieba
+    except ImportError:
+        return
+    words = [p.title for p in model.positions.values()] + [n for p in model.positions.values() for n in p.other_titles]
+    words += [d.name for d in model.departments.values()] + [n for d in model.departments.values() for n in d.other_names]
+    for word in sorted(set(words)):
+        if _HAN_ONLY.match(word):
+            jieba.add_word(word)
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    model = _last["model"]
+    root = _root(config)
+    out = root / OUT_DIR
+    docs_rel = posixpath.relpath(Path(config.docs_dir).resolve().as_posix(), root.as_posix())
+    sources = {page_path("position", p.id): p.source_file for p in model.positions.values()}
+    sources.update({page_path("department", d.id): d.source_file for d in model.departments.values()})
+    generated = sorted(p.relative_to(out).as_posix() for p in out.rglob("*.md"))
+    for uri in generated:
+        if files.get_file_from_path(uri) is not None:
+            raise PluginError(f"{config.docs_dir}/{uri} has the same path as a generated page; rename or move it")
+        file = File(uri, src_dir=str(out), dest_dir=config.site_dir, use_directory_urls=True)
+        if uri in sources:
+            # "Edit this page" should open the YAML the page came from, not generated Markdown.
+            file.edit_uri = posixpath.relpath(_project_relative(root, sources[uri]), docs_rel)
+        files.append(file)
+    if config.nav is None:
+        handwritten = sorted(f.src_uri for f in files.documentation_pages() if f.src_uri not in set(generated))
+        config.nav = _nav(model) + handwritten
+    return files
+
+
+def _project_relative(root: Path, shown: str) -> str:
+    path = Path(shown)
+    return (path.resolve().relative_to(root) if path.is_absolute() or path.exists() else path).as_posix()
+
+
+def _nav(model: OrgModel) -> list:
+    """Return the navigation: fixed entry pages, then departments as nested sections holding their positions."""
+
+    def section(dept_id: str) -> dict:
+        dept = model.departments[dept_id]
+        items: list = [page_path("department", dept_id)]
+        items += [page_path("position", p.id) for p in model.members(dept_id)]
+        items += [section(child.id) for child in model.subdepartments(dept_id)]
+        # Themes print nav titles without escaping them.
+        return {html.escape(dept.name): items}
+
+    return [
+        {"首页": page_path("home")},
+        {"组织架构图": page_path("org-chart")},
+        {"部门": [page_path("departments"), *(section(d.id) for d in model.top_departments)]},
+        {"岗位索引": page_path("positions")},
+    ]

@@ -1,0 +1,92 @@
+"""Find the data files, parse them safely and check each one's shape; resolve nothing across files."""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .errors import DataError
+from .shape import check_shape
+from .yamlsource import Document, parse
+
+ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+ID_MAX = 63
+HANDBOOK_FILE = "handbook.yml"
+FOLDERS = {"departments": "department", "positions": "position"}
+"""Folder under data/ → file kind (and schema name) of the files in it."""
+
+
+@dataclass
+class Records:
+    """Parsed, shape-checked data files; only files without shape errors are kept as documents."""
+
+    handbook: Document | None = None
+    documents: dict[str, dict[str, Document]] = field(default_factory=lambda: {k: {} for k in FOLDERS.values()})
+    """kind → id → document."""
+    ids: dict[str, set[str]] = field(default_factory=lambda: {k: set() for k in FOLDERS.values()})
+    """kind → every id that has a file, even a broken one, so that references to it do not cascade."""
+    errors: list[DataError] = field(default_factory=list)
+
+
+def display_path(path: Path) -> str:
+    """Return ``path`` relative to the working directory when it is below it, for error messages."""
+    try:
+        return Path(os.path.relpath(path)).as_posix() if Path(path).resolve().is_relative_to(Path.cwd()) else str(path)
+    except ValueError:
+        return str(path)
+
+
+def read_document(path: Path) -> tuple[Document | None, list[DataError]]:
+    """Read and parse one file."""
+    shown = display_path(path)
+    try:
+        text = path.read_bytes().decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        return None, [DataError(shown, 1, 1, "", f"not UTF-8 text (byte {exc.start})")]
+    except OSError as exc:
+        return None, [DataError(shown, 0, 0, "", f"cannot read: {exc.strerror}")]
+    return parse(text, shown)
+
+
+def load(data_dir: Path) -> Records:
+    """Read every data file below ``data_dir`` and check its shape."""
+    records = Records()
+    if not data_dir.is_dir():
+        records.errors.append(DataError(display_path(data_dir), 0, 0, "", "data folder not found"))
+        return records
+    handbook_path = data_dir / HANDBOOK_FILE
+    if handbook_path.is_file():
+        doc, errors = read_document(handbook_path)
+        errors = errors or check_shape(doc, "handbook")  # type: ignore[arg-type]
+        records.errors.extend(errors)
+        records.handbook = None if errors else doc
+    else:
+        records.errors.append(DataError(display_path(handbook_path), 0, 0, "", "missing file: handbook settings (title, organization, description)"))
+    for folder, kind in FOLDERS.items():
+        for path in sorted((data_dir / folder).glob("*")):
+            _load_one(records, path, kind)
+    return records
+
+
+def _load_one(records: Records, path: Path, kind: str) -> None:
+    shown = display_path(path)
+    if path.suffix == ".yaml":
+        records.errors.append(DataError(shown, 0, 0, "", "use the .yml extension: only .yml files are read"))
+        return
+    if path.suffix != ".yml" or not path.is_file():
+        return
+    file_id = path.stem
+    if not ID_PATTERN.match(file_id) or len(file_id) > ID_MAX:
+        records.errors.append(
+            DataError(shown, 0, 0, "", f"file name '{file_id}' is not a valid id: use at most {ID_MAX} lowercase ASCII letters or digits in words joined by '-', e.g. 'store-manager.yml'")
+        )
+        return
+    records.ids[kind].add(file_id)
+    doc, errors = read_document(path)
+    if doc is not None:
+        errors = check_shape(doc, kind)
+    records.errors.extend(errors)
+    if not errors:
+        records.documents[kind][file_id] = doc  # type: ignore[assignment]

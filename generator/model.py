@@ -1,0 +1,207 @@
+"""The validated organisation: frozen records plus the relations later stages ask about."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+
+LEVELS = ("executive", "director", "manager", "lead", "specialist", "assistant")
+"""Seniority levels, most senior first; the schema enumerates the same names."""
+
+
+@dataclass(frozen=True)
+class Source:
+    """A document the handbook content is taken from."""
+
+    id: str
+    title: str
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Handbook:
+    """Handbook-wide settings from data/handbook.yml."""
+
+    title: str
+    organization: str
+    description: str
+    sources: tuple[Source, ...] = ()
+    source_file: str = "data/handbook.yml"
+
+
+@dataclass(frozen=True)
+class Collaboration:
+    """Whom a position works with, and on what."""
+
+    with_id: str
+    on: str
+
+
+@dataclass(frozen=True)
+class Escalation:
+    """In which situation a position hands a problem to which other position."""
+
+    situation: str
+    when: str
+    to: str
+
+
+@dataclass(frozen=True)
+class Department:
+    """One department; ``parent`` and ``head`` are ids."""
+
+    id: str
+    name: str
+    head: str
+    summary: str
+    functions: tuple[str, ...]
+    parent: str | None = None
+    other_names: tuple[str, ...] = ()
+    order: int | None = None
+    former_ids: tuple[str, ...] = ()
+    sources: tuple[str, ...] = ()
+    source_file: str = ""
+    """Path of the YAML file, relative to the project root."""
+
+
+@dataclass(frozen=True)
+class Position:
+    """One position; ``department``, ``reports_to`` and the ids inside relations are ids."""
+
+    id: str
+    title: str
+    department: str
+    level: str
+    headcount: int
+    summary: str
+    responsibilities: tuple[str, ...]
+    reports_to: str | None = None
+    other_titles: tuple[str, ...] = ()
+    order: int | None = None
+    requirements: tuple[str, ...] = ()
+    kpis: tuple[str, ...] = ()
+    collaboration: tuple[Collaboration, ...] = ()
+    escalation: tuple[Escalation, ...] = ()
+    tools: tuple[str, ...] = ()
+    former_ids: tuple[str, ...] = ()
+    sources: tuple[str, ...] = ()
+    source_file: str = ""
+    """Path of the YAML file, relative to the project root."""
+
+
+def _position_key(p: Position) -> tuple[int, int, str]:
+    return (p.order if p.order is not None else 1 << 30, LEVELS.index(p.level), p.id)
+
+
+def _department_key(d: Department) -> tuple[int, str]:
+    return (d.order if d.order is not None else 1 << 30, d.id)
+
+
+@dataclass(frozen=True)
+class OrgModel:
+    """Everything the renderer sees. Built only by validation, so every reference resolves and nothing cycles."""
+
+    handbook: Handbook
+    departments: dict[str, Department] = field(default_factory=dict)
+    positions: dict[str, Position] = field(default_factory=dict)
+
+    @cached_property
+    def top_departments(self) -> list[Department]:
+        """Return the departments without a parent, in display order."""
+        return sorted((d for d in self.departments.values() if d.parent is None), key=_department_key)
+
+    @cached_property
+    def _children(self) -> dict[str, list[Department]]:
+        out: dict[str, list[Department]] = {d: [] for d in self.departments}
+        for d in sorted(self.departments.values(), key=_department_key):
+            if d.parent is not None:
+                out[d.parent].append(d)
+        return out
+
+    @cached_property
+    def _members(self) -> dict[str, list[Position]]:
+        out: dict[str, list[Position]] = {d: [] for d in self.departments}
+        for p in sorted(self.positions.values(), key=_position_key):
+            out[p.department].append(p)
+        return out
+
+    @cached_property
+    def _reports(self) -> dict[str, list[Position]]:
+        out: dict[str, list[Position]] = {p: [] for p in self.positions}
+        for p in sorted(self.positions.values(), key=_position_key):
+            if p.reports_to is not None:
+                out[p.reports_to].append(p)
+        return out
+
+    @cached_property
+    def sources(self) -> dict[str, Source]:
+        """Return the sources by id."""
+        return {s.id: s for s in self.handbook.sources}
+
+    def subdepartments(self, dept_id: str) -> list[Department]:
+        """Return the direct children of a department, in display order."""
+        return self._children[dept_id]
+
+    def walk_departments(self) -> list[tuple[int, Department]]:
+        """Return every department with its depth, parents before children, siblings in display order."""
+        out: list[tuple[int, Department]] = []
+
+        def visit(d: Department, depth: int) -> None:
+            out.append((depth, d))
+            for child in self._children[d.id]:
+                visit(child, depth + 1)
+
+        for top in self.top_departments:
+            visit(top, 0)
+        return out
+
+    def members(self, dept_id: str) -> list[Position]:
+        """Return the positions of one department (not of its sub-departments), in display order."""
+        return self._members[dept_id]
+
+    def direct_reports(self, pos_id: str) -> list[Position]:
+        """Return the positions that report to ``pos_id``, in display order."""
+        return self._reports[pos_id]
+
+    def chain(self, pos_id: str) -> list[Position]:
+        """Return the reporting chain from the top of the organisation down to ``pos_id`` inclusive."""
+        out: list[Position] = []
+        current: str | None = pos_id
+        while current is not None:
+            out.append(self.positions[current])
+            current = self.positions[current].reports_to
+        return out[::-1]
+
+    def ancestry(self, dept_id: str) -> list[Department]:
+        """Return the department path from the top-level department down to ``dept_id`` inclusive."""
+        out: list[Department] = []
+        current: str | None = dept_id
+        while current is not None:
+            out.append(self.departments[current])
+            current = self.departments[current].parent
+        return out[::-1]
+
+    def own_headcount(self, dept_id: str) -> int:
+        """Return the headcount of one department's own positions."""
+        return sum(p.headcount for p in self._members[dept_id])
+
+    @cached_property
+    def _totals(self) -> dict[str, int]:
+        out: dict[str, int] = {}
+        for _, d in reversed(self.walk_departments()):  # children before parents
+            out[d.id] = self.own_headcount(d.id) + sum(out[c.id] for c in self._children[d.id])
+        return out
+
+    def total_headcount(self, dept_id: str) -> int:
+        """Return the headcount of a department including all its sub-departments."""
+        return self._totals[dept_id]
+
+    @cached_property
+    def headcount(self) -> int:
+        """Return the headcount of the whole organisation."""
+        return sum(p.headcount for p in self.positions.values())
+
+    @cached_property
+    def ordered_positions(self) -> list[Position]:
+        """Return all positions grouped by department in tree order."""
+        return [p for _, d in self.walk_departments() for p in self._members[d.id]]

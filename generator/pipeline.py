@@ -1,0 +1,22 @@
+"""The one-way flow load → validate → render → write, shared by the CLI and the MkDocs hook."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .load import load
+from .model import OrgModel
+from .render import render
+from .validate import validate
+from .write import WriteReport, write_pages
+
+
+def build_model(data_dir: Path) -> OrgModel:
+    """Load and validate ``data_dir``; raise DataErrors with every problem found."""
+    return validate(load(data_dir))
+
+
+def generate(data_dir: Path, out_dir: Path) -> tuple[OrgModel, WriteReport]:
+    """Regenerate the pages of ``data_dir`` into ``out_dir``; nothing is written unless the data is valid."""
+    model = build_model(data_dir)
+    return model, write_pages(out_dir, render(model))

@@ -1,0 +1,101 @@
+"""Turn the model into Markdown pages, ``{relative path: text}``, through the Jinja templates."""
+
+from __future__ import annotations
+
+import posixpath
+import jinja2
+
+from . import diagrams
+from .errors import HandbookError
+from .escape import Raw, front_matter, html_text, markdown
+from .model import OrgModel
+
+LEVEL_LABELS = {
+    "executive": "高管",
+    "director": "总监级",
+    "manager": "主管级",
+    "lead": "组长级",
+    "specialist": "专员级",
+    "assistant": "助理级",
+}
+
+
+def page_path(kind: str, item_id: str = "") -> str:
+    """Return the Markdown path (relative to the output root) of a page; its URL is fixed by it."""
+    if kind == "department":
+        return f"departments/{item_id}/index.md"
+    if kind == "position":
+        return f"positions/{item_id}.md"
+    return {"home": "index.md", "org-chart": "org-chart.md", "departments": "departments/index.md", "positions": "positions/index.md"}[kind]
+
+
+def page_url(path: str) -> str:
+    """Return the directory-style URL of a Markdown path, relative to the site root ('' for the home page)."""
+    stem = path[: -len(".md")]
+    if stem == "index" or stem.endswith("/index"):
+        stem = stem[: -len("index")].rstrip("/")
+    return f"{stem}/" if stem else ""
+
+
+def _relative(target: str, base_dir: str) -> str:
+    return posixpath.relpath(target or ".", base_dir or ".")
+
+
+class _Page:
+    """Link helpers for one page being rendered."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.url = page_url(path)
+
+    def link(self, kind: str, item_id: str = "") -> Raw:
+        """Return a relative link to another page's Markdown file (MkDocs checks and rewrites it)."""
+        return Raw(_relative(page_path(kind, item_id), posixpath.dirname(self.path)))
+
+    def href(self, kind: str, item_id: str = "") -> str:
+        """Return a relative URL to another page, for diagrams, which MkDocs does not rewrite."""
+        rel = _relative(page_url(page_path(kind, item_id)), self.url)
+        return "./" if rel == "." else rel + "/"
+
+
+def environment() -> jinja2.Environment:
+    """Return the Jinja environment: package templates, strict variables, and Markdown escaping by default."""
+    env = jinja2.Environment(
+        loader=jinja2.PackageLoader(__package__, "templates"),
+        undefined=jinja2.StrictUndefined,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        autoescape=False,
+        # Markdown heading anchors are written {#id}, which is Jinja's comment syntax.
+        comment_start_string="{##",
+        comment_end_string="##}",
+        # Every {{ }} is escaped as Markdown unless it is Raw, so a template that
+        # forgets a filter is safe rather than injectable.
+        finalize=markdown,
+    )
+    env.filters.update(meta=front_matter, html=html_text, raw=Raw)
+    env.globals.update(levels=LEVEL_LABELS, diagrams=diagrams)
+    return env
+
+
+def render(model: OrgModel, env: jinja2.Environment | None = None) -> dict[str, str]:
+    """Return every generated page of the model; raise HandbookError if two pages would share a path."""
+    env = env or environment()
+    pages: dict[str, str] = {}
+
+    def emit(template: str, path: str, **context: object) -> None:
+        if path in pages:
+            raise HandbookError(f"two generated pages would be written to {path}")
+        page = _Page(path)
+        pages[path] = env.get_template(template).render(model=model, page=page, **context)
+
+    emit("home.md.j2", page_path("home"))
+    emit("org_chart.md.j2", page_path("org-chart"))
+    emit("departments.md.j2", page_path("departments"))
+    emit("positions.md.j2", page_path("positions"))
+    for dept in model.departments.values():
+        emit("department.md.j2", page_path("department", dept.id), dept=dept)
+    for pos in model.positions.values():
+        emit("position.md.j2", page_path("position", pos.id), pos=pos)
+    return pages

@@ -1,0 +1,92 @@
+"""Check each data file against its published JSON Schema and word the errors for people."""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import jsonschema
+
+from .errors import DataError
+from .suggest import did_you_mean
+from .yamlsource import Document, Path
+
+_TYPE_NAMES = {
+    "object": "a mapping of fields",
+    "array": "a list",
+    "string": "text",
+    "integer": "a whole number",
+    "number": "a number",
+    "boolean": "true or false",
+    "null": "nothing",
+}
+
+
+@cache
+def schema(kind: str) -> dict[str, Any]:
+    """Return the JSON Schema for a file kind (``position``, ``department``, ``handbook``)."""
+    text = resources.files(__package__).joinpath("schemas", f"{kind}.schema.json").read_text("utf-8")
+    return json.loads(text)
+
+
+@cache
+def _validator(kind: str) -> jsonschema.protocols.Validator:
+    return jsonschema.Draft202012Validator(schema(kind))
+
+
+def check_shape(doc: Document, kind: str) -> list[DataError]:
+    """Return one error per schema violation in ``doc``, located at the offending key or value."""
+    errors: list[DataError] = []
+    for err in _validator(kind).iter_errors(doc.data):
+        errors.extend(_explain(doc, tuple(err.absolute_path), err))
+    return errors
+
+
+def _found(value: Any) -> str:
+    if value is None:
+        return "nothing"
+    if isinstance(value, bool):
+        return "true or false (quote it: YAML reads yes/no/on/off/true/false as a boolean)"
+    if isinstance(value, int):
+        return "a whole number"
+    if isinstance(value, float):
+        return "a number"
+    if isinstance(value, str):
+        return "text"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping of fields"
+    return type(value).__name__
+
+
+def _explain(doc: Document, path: Path, err: jsonschema.ValidationError) -> list[DataError]:
+    kind, expected, value = err.validator, err.validator_value, err.instance
+    if kind == "required":
+        missing = [name for name in expected if name not in value]
+        return [doc.error(path + (name,), "missing required field") for name in missing]
+    if kind == "additionalProperties":
+        known = err.schema.get("properties", {})
+        return [
+            doc.error(path + (name,), f"unknown field{did_you_mean(name, known)}", key=True)
+            for name in value
+            if name not in known
+        ]
+    if kind == "type":
+        wanted = " or ".join(_TYPE_NAMES[t] for t in ([expected] if isinstance(expected, str) else expected))
+        return [doc.error(path, f"expected {wanted}, found {_found(value)}")]
+    if kind in ("minItems", "minLength") and expected == 1:
+        return [doc.error(path, "must not be empty")]
+    if kind == "maxLength":
+        return [doc.error(path, f"is too long ({len(value)} characters, at most {expected})")]
+    if kind == "minimum":
+        return [doc.error(path, f"must be at least {expected}, found {value}")]
+    if kind == "enum":
+        choices = ", ".join(str(c) for c in expected)
+        hint = did_you_mean(value, map(str, expected)) if isinstance(value, str) else ""
+        return [doc.error(path, f"'{value}' is not one of: {choices}{hint}")]
+    if kind == "pattern":
+        return [doc.error(path, f"'{value}' is not a valid id: use lowercase ASCII words joined by '-', e.g. 'store-manager'")]
+    return [doc.error(path, err.message)]

@@ -1,0 +1,186 @@
+"""Check references between files and build the OrgModel; every problem is collected before failing."""
+
+from __future__ import annotations
+
+from .errors import DataError, DataErrors
+from .load import Records
+from .model import Collaboration, Department, Escalation, Handbook, OrgModel, Position, Source
+from .suggest import did_you_mean
+from .yamlsource import Document, Path
+
+
+def validate(records: Records) -> OrgModel:
+    """Return the model of ``records``, or raise DataErrors listing every problem including the loader's."""
+    check = _Checker(records)
+    check.run()
+    if check.errors:
+        raise DataErrors(check.errors)
+    return check.model()
+
+
+class _Checker:
+    def __init__(self, records: Records) -> None:
+        self.records = records
+        self.errors: list[DataError] = list(records.errors)
+        self.depts = records.documents["department"]
+        self.positions = records.documents["position"]
+        self.dept_ids = records.ids["department"]
+        self.pos_ids = records.ids["position"]
+        hb = records.handbook
+        self.source_ids = {s["id"] for s in hb.data.get("sources", [])} if hb else set()
+
+    def run(self) -> None:
+        if self.records.handbook:
+            self._unique_sources(self.records.handbook)
+        for kind, ids in (("department", self.dept_ids), ("position", self.pos_ids)):
+            if not ids:
+                self.errors.append(DataError(f"data/{kind}s", 0, 0, "", f"no {kind}s found: add at least one data/{kind}s/<id>.yml"))
+        for dept_id, doc in self.depts.items():
+            self._department(dept_id, doc)
+        for pos_id, doc in self.positions.items():
+            self._position(pos_id, doc)
+        self._former_ids()
+        self._cycles(self.depts, "parent", "department parent cycle")
+        self._cycles(self.positions, "reports_to", "reporting cycle")
+
+    def _ref(self, doc: Document, path: Path, value: str | None, ids: set[str], kind: str) -> bool:
+        """Report a reference to a missing id; return whether it resolves."""
+        if value is None or value in ids:
+            return value is not None
+        self.errors.append(doc.error(path, f"no {kind} '{value}'{did_you_mean(value, ids)}"))
+        return False
+
+    def _common(self, file_id: str, doc: Document) -> None:
+        data = doc.data
+        if "id" in data and data["id"] != file_id:
+            self.errors.append(doc.error(("id",), f"'{data['id']}' does not match the file name '{file_id}.yml' (rename the file or fix the id)"))
+        for i, source in enumerate(data.get("sources", [])):
+            self._ref(doc, ("sources", i), source, self.source_ids, "source (see sources in data/handbook.yml)")
+
+    def _unique_sources(self, doc: Document) -> None:
+        seen: set[str] = set()
+        for i, source in enumerate(doc.data.get("sources", [])):
+            if source["id"] in seen:
+                self.errors.append(doc.error(("sources", i, "id"), f"duplicate source id '{source['id']}'"))
+            seen.add(source["id"])
+
+    def _department(self, dept_id: str, doc: Document) -> None:
+        data = doc.data
+        self._common(dept_id, doc)
+        self._ref(doc, ("parent",), data.get("parent"), self.dept_ids, "department")
+        head = data["head"]
+        if self._ref(doc, ("head",), head, self.pos_ids, "position") and head in self.positions:
+            home = self.positions[head].data["department"]
+            if home != dept_id:
+                self.errors.append(doc.error(("head",), f"position '{head}' belongs to department '{home}'; a head must belong to the department it leads"))
+
+    def _position(self, pos_id: str, doc: Document) -> None:
+        data = doc.data
+        self._common(pos_id, doc)
+        dept = data["department"]
+        self._ref(doc, ("department",), dept, self.dept_ids, "department")
+        if "reports_to" in data:
+            self._ref(doc, ("reports_to",), data["reports_to"], self.pos_ids, "position")
+        elif dept in self.depts and "parent" in self.depts[dept].data:
+            self.errors.append(
+                doc.error(("reports_to",), f"missing: only a position in a top-level department can be at the top of the organisation, and '{dept}' has a parent")
+            )
+        for i, item in enumerate(data.get("collaboration", [])):
+            self._not_self(doc, ("collaboration", i, "with"), item["with"], pos_id, "collaborate with")
+        for i, item in enumerate(data.get("escalation", [])):
+            self._not_self(doc, ("escalation", i, "to"), item["to"], pos_id, "escalate to")
+
+    def _not_self(self, doc: Document, path: Path, target: str, pos_id: str, verb: str) -> None:
+        if target == pos_id:
+            self.errors.append(doc.error(path, f"a position cannot {verb} itself"))
+        else:
+            self._ref(doc, path, target, self.pos_ids, "position")
+
+    def _former_ids(self) -> None:
+        for kind, docs, current in (("department", self.depts, self.dept_ids), ("position", self.positions, self.pos_ids)):
+            owner: dict[str, str] = {}
+            for item_id, doc in docs.items():
+                for i, old in enumerate(doc.data.get("former_ids", [])):
+                    if old in current:
+                        self.errors.append(doc.error(("former_ids", i), f"'{old}' is the id of an existing {kind}; a former id must not be reused"))
+                    elif old in owner and owner[old] != item_id:
+                        self.errors.append(doc.error(("former_ids", i), f"'{old}' is already a former id of {kind} '{owner[old]}'"))
+                    owner.setdefault(old, item_id)
+
+    def _cycles(self, docs: dict[str, Document], field: str, what: str) -> None:
+        reported: set[frozenset[str]] = set()
+        done: set[str] = set()
+        for start in sorted(docs):
+            path: list[str] = []
+            node: str | None = start
+            while node is not None and node in docs and node not in done and node not in path:
+                path.append(node)
+                node = docs[node].data.get(field)
+            if node is not None and node in path:
+                loop = path[path.index(node):]
+                if frozenset(loop) not in reported:
+                    reported.add(frozenset(loop))
+                    first = loop.index(min(loop))
+                    loop = loop[first:] + loop[:first]
+                    chain = " → ".join(loop + [loop[0]])
+                    self.errors.append(docs[loop[0]].error((field,), f"{what}: {chain}"))
+            done.update(path)
+
+    def model(self) -> OrgModel:
+        hb = self.records.handbook
+        assert hb is not None
+        handbook = Handbook(
+            title=hb.data["title"],
+            organization=hb.data["organization"],
+            description=hb.data["description"],
+            sources=tuple(Source(s["id"], s["title"], s.get("note", "")) for s in hb.data.get("sources", [])),
+            source_file=hb.path,
+        )
+        departments = {i: _department(i, d) for i, d in sorted(self.depts.items())}
+        positions = {i: _position(i, d) for i, d in sorted(self.positions.items())}
+        return OrgModel(handbook, departments, positions)
+
+
+def _texts(data: dict, key: str) -> tuple[str, ...]:
+    return tuple(data.get(key, ()))
+
+
+def _department(dept_id: str, doc: Document) -> Department:
+    d = doc.data
+    return Department(
+        id=dept_id,
+        name=d["name"],
+        head=d["head"],
+        summary=d["summary"],
+        functions=_texts(d, "functions"),
+        parent=d.get("parent"),
+        other_names=_texts(d, "other_names"),
+        order=d.get("order"),
+        former_ids=_texts(d, "former_ids"),
+        sources=_texts(d, "sources"),
+        source_file=doc.path,
+    )
+
+
+def _position(pos_id: str, doc: Document) -> Position:
+    d = doc.data
+    return Position(
+        id=pos_id,
+        title=d["title"],
+        department=d["department"],
+        level=d["level"],
+        headcount=d["headcount"],
+        summary=d["summary"],
+        responsibilities=_texts(d, "responsibilities"),
+        reports_to=d.get("reports_to"),
+        other_titles=_texts(d, "other_titles"),
+        order=d.get("order"),
+        requirements=_texts(d, "requirements"),
+        kpis=_texts(d, "kpis"),
+        collaboration=tuple(Collaboration(c["with"], c["on"]) for c in d.get("collaboration", ())),
+        escalation=tuple(Escalation(e["situation"], e.get("when", ""), e["to"]) for e in d.get("escalation", ())),
+        tools=_texts(d, "tools"),
+        former_ids=_texts(d, "former_ids"),
+        sources=_texts(d, "sources"),
+        source_file=doc.path,
+    )
