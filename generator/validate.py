@@ -27,7 +27,8 @@ class _Checker:
         self.dept_ids = records.ids["department"]
         self.pos_ids = records.ids["position"]
         hb = records.handbook
-        self.source_ids = {s["id"] for s in hb.data.get("sources", [])} if hb else set()
+        # None when handbook.yml is broken: its own errors are reported, not every citation.
+        self.source_ids = {s["id"] for s in hb.data.get("sources", [])} if hb else None
 
     def run(self) -> None:
         if self.records.handbook:
@@ -43,19 +44,20 @@ class _Checker:
         self._cycles(self.depts, "parent", "department parent cycle")
         self._cycles(self.positions, "reports_to", "reporting cycle")
 
-    def _ref(self, doc: Document, path: Path, value: str | None, ids: set[str], kind: str) -> bool:
+    def _ref(self, doc: Document, path: Path, value: str | None, ids: set[str], kind: str, where: str = "") -> bool:
         """Report a reference to a missing id; return whether it resolves."""
         if value is None or value in ids:
             return value is not None
-        self.errors.append(doc.error(path, f"no {kind} '{value}'{did_you_mean(value, ids)}"))
+        self.errors.append(doc.error(path, f"no {kind} '{value}'{where}{did_you_mean(value, ids)}"))
         return False
 
     def _common(self, file_id: str, doc: Document) -> None:
         data = doc.data
         if "id" in data and data["id"] != file_id:
             self.errors.append(doc.error(("id",), f"'{data['id']}' does not match the file name '{file_id}.yml' (rename the file or fix the id)"))
-        for i, source in enumerate(data.get("sources", [])):
-            self._ref(doc, ("sources", i), source, self.source_ids, "source (see sources in data/handbook.yml)")
+        if self.source_ids is not None:
+            for i, source in enumerate(data.get("sources", [])):
+                self._ref(doc, ("sources", i), source, self.source_ids, "source", " in the sources of data/handbook.yml")
 
     def _unique_sources(self, doc: Document) -> None:
         seen: set[str] = set()

@@ -1,0 +1,50 @@
+"""Untrusted text must come out of Markdown and front matter exactly as typed, never as markup."""
+
+from __future__ import annotations
+
+import html
+
+import markdown as md
+import pytest
+import yaml
+
+from generator.escape import Raw, front_matter, markdown
+
+HOSTILE = [
+    "*强调* _下划线_ `代码`",
+    "<script>alert(1)</script>",
+    "[链接](http://evil.example) ![图](x.png)",
+    "# 标题 {#anchor} | 竖线 |",
+    "1. 列表 - 减号 + 加号",
+    "&amp; &lt; \\ 反斜杠",
+    "多行\n\n第二段\n- 列表",
+]
+
+
+def _render(text: str) -> str:
+    return md.markdown(text, extensions=["tables", "attr_list", "admonition", "toc"])
+
+
+@pytest.mark.parametrize("text", HOSTILE)
+def test_markdown_escape_renders_as_plain_text(text: str) -> None:
+    out = _render(markdown(text))
+    assert out.startswith("<p>") and out.endswith("</p>")
+    inner = out[len("<p>") : -len("</p>")]
+    assert "<" not in inner.replace("&lt;", "")
+    assert html.unescape(inner) == " ".join(text.split())
+
+
+@pytest.mark.parametrize("text", HOSTILE)
+def test_markdown_escape_is_inert_inside_a_table_cell(text: str) -> None:
+    out = _render(f"| a | b |\n| --- | --- |\n| {markdown(text)} | x |")
+    assert out.count("<td>") == 2
+    assert "<script" not in out and "<a " not in out and "<img" not in out
+
+
+def test_raw_passes_through() -> None:
+    assert markdown(Raw("[a](b.md)")) == "[a](b.md)"
+
+
+@pytest.mark.parametrize("text", HOSTILE + ['含"引号"\'与\'冒号: 值'])
+def test_front_matter_is_yaml_holding_html_escaped_text(text: str) -> None:
+    assert yaml.safe_load(front_matter(text)) == html.escape(" ".join(text.split()), quote=True)

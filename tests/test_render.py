@@ -1,0 +1,86 @@
+"""Rendering: stable paths and anchors, byte-identical output, and the CLI's all-or-nothing writes."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from generator.load import load
+from generator.render import page_url, render
+from generator.validate import validate
+
+from conftest import FIXTURES, apply_files, run_cli
+
+
+def test_pages_and_urls() -> None:
+    pages = render(validate(load(FIXTURES / "basic")))
+    assert sorted(pages) == [
+        "departments/art/index.md",
+        "departments/company/index.md",
+        "departments/index.md",
+        "departments/operations/index.md",
+        "index.md",
+        "org-chart.md",
+        "positions/art-lead.md",
+        "positions/designer.md",
+        "positions/general-manager.md",
+        "positions/index.md",
+        "positions/operations-director.md",
+        "positions/operations-specialist.md",
+    ]
+    assert page_url("positions/designer.md") == "positions/designer/"
+    assert page_url("departments/art/index.md") == "departments/art/"
+    assert page_url("index.md") == ""
+
+
+def test_position_page_has_fixed_ascii_anchors() -> None:
+    page = render(validate(load(FIXTURES / "basic")))["positions/operations-director.md"]
+    for anchor in ["responsibilities", "requirements", "kpis", "collaboration", "escalation", "tools", "reporting-line", "sources"]:
+        assert f"{{#{anchor}}}" in page
+    assert page.startswith('---\ntitle: "运营总监"\n')
+    assert "[总经理](general-manager.md)" in page
+    assert "| [美工主管](art-lead.md) | 店铺整体风格 |" in page
+    assert "| 预算超支 | 推广费超出预算 | [总经理](general-manager.md) |" in page
+
+
+def test_department_page_rolls_up_headcount() -> None:
+    page = render(validate(load(FIXTURES / "basic")))["departments/operations/index.md"]
+    assert "| **本部门合计** | | | **3** |" in page
+    assert "| **含下属部门合计** | | | **9** |" in page
+
+
+def test_output_is_byte_identical_across_runs(tmp_path: Path) -> None:
+    # A second copy whose files are created in the opposite order must give the same pages.
+    other = tmp_path / "copy"
+    other.mkdir()
+    for src in sorted((FIXTURES / "basic").rglob("*"), reverse=True):
+        dest = other / src.relative_to(FIXTURES / "basic")
+        if src.is_dir():
+            dest.mkdir(parents=True, exist_ok=True)
+        else:
+            dest.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(src, dest)
+    a = render(validate(load(FIXTURES / "basic")))
+    b = render(validate(load(other)))
+    assert a == b
+    assert render(validate(load(FIXTURES / "basic"))) == a
+
+
+def test_failed_generate_leaves_previous_output_untouched(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert run_cli(capsys, "generate")[0] == 0
+    out = project / "generated"
+    before = {p: (p.read_bytes(), p.stat().st_mtime_ns) for p in out.rglob("*") if p.is_file()}
+    apply_files(project / "data", {"positions/designer.yml": "title: [broken\n", "positions/art-lead.yml": None})
+    code, _, err = run_cli(capsys, "generate")
+    assert code == 1
+    assert all("Traceback" not in line for line in err)
+    assert err[-1] == "3 errors; nothing was written"
+    after = {p: (p.read_bytes(), p.stat().st_mtime_ns) for p in out.rglob("*") if p.is_file()}
+    assert after == before
+
+
+def test_noop_generate_writes_nothing(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert run_cli(capsys, "generate")[1] == ["generated 12 changed, 0 removed, 0 unchanged pages in generated"]
+    assert run_cli(capsys, "generate")[1] == ["generated 0 changed, 0 removed, 12 unchanged pages in generated"]
