@@ -1,0 +1,39 @@
+"""A scratch copy of the project for end-to-end builds, using the real generator package and vendored assets."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+VENV_BIN = Path(sys.executable).parent
+
+
+def make_project(dest: Path, data: Path | None = None) -> Path:
+    """Copy mkdocs.yml, docs/, overrides/ and data/ (or ``data``) to ``dest``; link generator/."""
+    dest.mkdir(parents=True, exist_ok=True)
+    for name in ("mkdocs.yml", "Makefile", "pyproject.toml"):
+        shutil.copy2(ROOT / name, dest / name)  # copy2 keeps mtimes, so make sees nothing to reinstall
+    for name in ("docs", "overrides"):
+        shutil.copytree(ROOT / name, dest / name, copy_function=shutil.copy2)
+    shutil.copytree(data or ROOT / "data", dest / "data")
+    (dest / "generator").symlink_to(ROOT / "generator")
+    return dest
+
+
+def env() -> dict[str, str]:
+    """Return the environment for MkDocs and make in a scratch project."""
+    out = dict(os.environ)
+    out["NO_MKDOCS_2_WARNING"] = "1"
+    out["PATH"] = f"{VENV_BIN}{os.pathsep}{out.get('PATH', '')}"
+    return out
+
+
+def mkdocs_build(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """Run ``mkdocs build --strict`` in ``project``."""
+    return subprocess.run(
+        [str(VENV_BIN / "mkdocs"), "build", "--strict", *args], cwd=project, env=env(), capture_output=True, text=True, timeout=600
+    )

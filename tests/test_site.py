@@ -1,0 +1,152 @@
+"""End to end: the sample handbook builds with --strict, and the built pages hold what readers need."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pytest
+
+from generator.load import load
+from generator.validate import validate
+from site_project import ROOT, env, make_project, mkdocs_build
+
+from conftest import FIXTURES
+
+SECTION_ANCHORS = ["responsibilities", "requirements", "kpis", "collaboration", "escalation", "tools", "reporting-line", "sources"]
+
+
+class _Links(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.refs: list[tuple[str, str]] = []
+        self.ids: set[str] = set()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = dict(attrs)
+        if a.get("id"):
+            self.ids.add(a["id"] or "")
+        for key in ("href", "src"):
+            if a.get(key):
+                self.refs.append((tag, a[key] or ""))
+
+
+def _parse(path: Path) -> _Links:
+    parser = _Links()
+    parser.feed(path.read_text("utf-8"))
+    return parser
+
+
+@pytest.fixture(scope="module")
+def sample_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    project = make_project(tmp_path_factory.mktemp("sample"))
+    result = mkdocs_build(project)
+    assert result.returncode == 0, result.stderr
+    assert "WARNING" not in result.stderr, result.stderr
+    return project
+
+
+@pytest.fixture(scope="module")
+def model():
+    return validate(load(ROOT / "data"))
+
+
+def test_every_position_and_department_has_a_stable_page(sample_site: Path, model) -> None:
+    site = sample_site / "site"
+    for pos in model.positions.values():
+        page = site / "positions" / pos.id / "index.html"
+        links = _parse(page)
+        assert set(SECTION_ANCHORS) <= links.ids, pos.id
+        assert f"<title>{pos.title} - " in page.read_text("utf-8")
+    for dept in model.departments.values():
+        html = (site / "departments" / dept.id / "index.html").read_text("utf-8")
+        assert 'id="functions"' in html and 'id="positions"' in html, dept.id
+        assert dept.name in html
+
+
+def test_all_internal_links_and_anchors_resolve(sample_site: Path) -> None:
+    site = sample_site / "site"
+    broken = []
+    for page in site.rglob("*.html"):
+        for tag, ref in _parse(page).refs:
+            parts = urlsplit(ref)
+            if parts.scheme or parts.netloc or ref.startswith(("#", "mailto:", "data:")):
+                continue
+            target = (page.parent / unquote(parts.path)).resolve()
+            if target.is_dir():
+                target = target / "index.html"
+            if not target.exists():
+                broken.append(f"{page.relative_to(site)}: {ref}")
+            elif parts.fragment and target.suffix == ".html" and parts.fragment not in _parse(target).ids:
+                broken.append(f"{page.relative_to(site)}: {ref} (no anchor)")
+    assert broken == []
+
+
+def test_nothing_is_loaded_from_outside_the_site(sample_site: Path) -> None:
+    site = sample_site / "site"
+    for page in site.rglob("*.html"):
+        for tag, ref in _parse(page).refs:
+            if tag in ("script", "link", "img", "iframe"):
+                assert not urlsplit(ref).netloc and not ref.startswith("//"), f"{page}: {ref}"
+    assert not any("fonts.googleapis" in p.read_text("utf-8") for p in site.rglob("*.html"))
+
+
+def test_diagrams_use_the_local_mermaid_and_are_clickable(sample_site: Path, model) -> None:
+    site = sample_site / "site"
+    pos = next(iter(model.positions.values()))
+    html = (site / "positions" / pos.id / "index.html").read_text("utf-8")
+    assert '<div class="mermaid" data-search-exclude="">' in html
+    assert '<script src="../../assets/vendor/mermaid.min.js"></script>' in html
+    assert (site / "assets" / "vendor" / "mermaid.min.js").stat().st_size > 1_000_000
+    chart = (site / "org-chart" / "index.html").read_text("utf-8")
+    for dept in model.departments.values():
+        assert f"click d_{dept.id.replace('-', '_')} href &quot;../departments/{dept.id}/&quot;" in chart
+
+
+def test_search_index_is_segmented_and_skips_diagram_source(sample_site: Path, model) -> None:
+    index = json.loads((sample_site / "site" / "search" / "search_index.json").read_text("utf-8"))
+    assert index["config"]["lang"] == ["zh"]
+    texts = [doc["text"] for doc in index["docs"]]
+    assert not any("flowchart" in t or "click p_" in t for t in texts)
+    separator = re.compile(index["config"]["separator"])
+    tokens = {tok for t in texts + [d["title"] for d in index["docs"]] for tok in separator.split(t) if tok}
+    # Every title is one search token, however it is embedded in a sentence.
+    for pos in model.positions.values():
+        if re.fullmatch(r"[\u4e00-\u9fff]+", pos.title):
+            assert pos.title in tokens, pos.title
+
+
+def test_handwritten_pages_are_kept_and_listed(sample_site: Path) -> None:
+    assert (sample_site / "site" / "about" / "index.html").exists()
+    assert (sample_site / "docs" / "about.md").read_bytes() == (ROOT / "docs" / "about.md").read_bytes()
+    assert "关于本手册" in (sample_site / "site" / "index.html").read_text("utf-8")  # in the navigation
+
+
+def test_failed_build_keeps_previous_site_and_reports_one_line_errors(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "p", data=FIXTURES / "basic")
+    make = ["make", "-s", f"VENV={ROOT / '.venv'}", "-o", str(ROOT / ".venv" / ".installed"), "-o", "docs/assets/vendor/.mermaid-11.12.2"]
+    ok = subprocess.run([*make, "build"], cwd=project, env=env(), capture_output=True, text=True)
+    assert ok.returncode == 0, ok.stderr
+    before = {p: p.read_bytes() for p in (project / "site").rglob("*") if p.is_file()}
+    designer = project / "data" / "positions" / "designer.yml"
+    designer.write_text(designer.read_text("utf-8").replace("department: art", "department: nowhere"), "utf-8")
+    bad = subprocess.run([*make, "build"], cwd=project, env=env(), capture_output=True, text=True)
+    assert bad.returncode != 0
+    assert "Traceback" not in bad.stderr
+    assert "data/positions/designer.yml:2:13: department: no department 'nowhere'" in bad.stderr
+    after = {p: p.read_bytes() for p in (project / "site").rglob("*") if p.is_file()}
+    assert after == before
+    assert not (project / "site.tmp").exists()
+
+
+def test_mkdocs_build_itself_fails_on_bad_data(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "p", data=FIXTURES / "basic")
+    (project / "data" / "positions" / "designer.yml").write_text("title: 美工\n", "utf-8")
+    result = mkdocs_build(project)
+    assert result.returncode == 1
+    assert "data/positions/designer.yml:1:1: department: missing required field" in result.stderr
+    assert "Traceback" not in result.stderr
