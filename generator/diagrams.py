@@ -13,7 +13,7 @@ from .model import Department, OrgModel, Position
 UrlFor = Callable[[str, str], str]
 """``url_for(kind, id)`` → URL of a department or position page, relative to the page the diagram is on."""
 
-_ENTITIES = {"#": "#35;", '"': "#quot;", "<": "#lt;", ">": "#gt;", "&": "#amp;", ";": "#59;", "`": "#96;", "\\": "#92;"}
+_ENTITIES = {"#": "#35;", "*": "#42;", "_": "#95;", '"': "#quot;", "<": "#lt;", ">": "#gt;", "&": "#amp;", ";": "#59;", "`": "#96;", "\\": "#92;"}
 _STYLES = (
     "classDef current fill:#fff3cd,stroke:#c98a00,stroke-width:3px",
     "classDef external stroke-dasharray:5 4",

@@ -150,3 +150,26 @@ def test_mkdocs_build_itself_fails_on_bad_data(tmp_path: Path) -> None:
     assert result.returncode == 1
     assert "data/positions/designer.yml:1:1: department: missing required field" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+HOSTILE_TITLE = 'x"]; <img src=x onerror=alert(1)> *em* [a](http://e.example) {#id} | # end'
+
+
+def test_hostile_titles_cannot_inject_markup(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "p", data=FIXTURES / "basic")
+    for path in (project / "data" / "positions" / "designer.yml", project / "data" / "departments" / "art.yml"):
+        text = path.read_text("utf-8")
+        key = "title: 美工" if "positions" in str(path) else "name: 美工组"
+        path.write_text(text.replace(key, key.split(":")[0] + ": " + json.dumps(HOSTILE_TITLE)), "utf-8")
+    result = mkdocs_build(project)
+    assert result.returncode == 0, result.stderr
+    site = project / "site"
+    for page in site.rglob("*.html"):
+        parser = _Links()
+        tags: list[tuple[str, dict]] = []
+        parser.handle_starttag = lambda tag, attrs: tags.append((tag, dict(attrs)))  # type: ignore[method-assign]
+        parser.feed(page.read_text("utf-8"))
+        assert not any("onerror" in attrs for _, attrs in tags), page
+        assert not any(attrs.get("href") == "http://e.example" for _, attrs in tags), page
+    html = (site / "positions" / "designer" / "index.html").read_text("utf-8")
+    assert "&lt;img src=x onerror=alert(1)&gt;" in html.replace("&#60;", "&lt;").replace("&#62;", "&gt;")
