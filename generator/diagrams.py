@@ -57,8 +57,8 @@ class _Chart:
         if line not in self.edges:
             self.edges.append(line)
 
-    def source(self) -> str:
-        lines = ["flowchart TB", *self.nodes.values(), *self.edges, *self.links, *_STYLES]
+    def source(self, direction: str = "TB") -> str:
+        lines = [f"flowchart {direction}", *self.nodes.values(), *self.edges, *self.links, *_STYLES]
         lines += [f"class {','.join(ids)} {css}" for css, ids in self.classes.items()]
         return "\n".join(lines) + "\n"
 
@@ -78,7 +78,8 @@ def company_chart(model: OrgModel, url_for: UrlFor) -> str:
         me = _dept_node(chart, model, d)
         if d.parent is not None:
             chart.edge(node_id("department", d.parent), me)
-    return chart.source()
+    # Left to right: the tree is wide (many top-level departments) and shallow.
+    return chart.source("LR")
 
 
 def department_chart(model: OrgModel, dept: Department, url_for: UrlFor) -> str:

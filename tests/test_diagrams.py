@@ -13,7 +13,7 @@ from conftest import FIXTURES
 
 HOSTILE = 'a"]; click p_x call alert(1) %% <img src=x onerror=alert(1)> #quot; `md` \\ end\nB[x]'
 LINE = re.compile(
-    r'^(flowchart TB'
+    r'^(flowchart (TB|LR)'
     r'|[pd]_[a-z0-9_]+\["[^"]*"\]'
     r'|[pd]_[a-z0-9_]+ (-->|-\.->) [pd]_[a-z0-9_]+'
     r'|click [pd]_[a-z0-9_]+ href "[a-z0-9./_-]*"'

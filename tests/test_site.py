@@ -76,7 +76,8 @@ def test_all_internal_links_and_anchors_resolve(sample_site: Path) -> None:
             parts = urlsplit(ref)
             if parts.scheme or parts.netloc or ref.startswith(("#", "mailto:", "data:")):
                 continue
-            target = (page.parent / unquote(parts.path)).resolve()
+            base = site if parts.path.startswith("/") else page.parent  # 404.html links from the root
+            target = (base / unquote(parts.path).lstrip("/")).resolve()
             if target.is_dir():
                 target = target / "index.html"
             if not target.exists():
@@ -104,7 +105,7 @@ def test_diagrams_use_the_local_mermaid_and_are_clickable(sample_site: Path, mod
     assert (site / "assets" / "vendor" / "mermaid.min.js").stat().st_size > 1_000_000
     chart = (site / "org-chart" / "index.html").read_text("utf-8")
     for dept in model.departments.values():
-        assert f"click d_{dept.id.replace('-', '_')} href &quot;../departments/{dept.id}/&quot;" in chart
+        assert f"click d_{dept.id.replace('-', '_')} href \"../departments/{dept.id}/\"" in chart
 
 
 def test_search_index_is_segmented_and_skips_diagram_source(sample_site: Path, model) -> None:
@@ -173,3 +174,20 @@ def test_hostile_titles_cannot_inject_markup(tmp_path: Path) -> None:
         assert not any(attrs.get("href") == "http://e.example" for _, attrs in tags), page
     html = (site / "positions" / "designer" / "index.html").read_text("utf-8")
     assert "&lt;img src=x onerror=alert(1)&gt;" in html.replace("&#60;", "&lt;").replace("&#62;", "&gt;")
+
+
+def test_chinese_headings_keep_readable_anchors(sample_site: Path) -> None:
+    ids = _parse(sample_site / "site" / "about" / "index.html").ids
+    assert "数据与页面的对应关系" in ids
+    assert not any(re.fullmatch(r"_\d+", i) for i in ids)
+
+
+def test_every_data_file_points_editors_at_its_schema() -> None:
+    files = sorted((ROOT / "data").rglob("*.yml"))
+    assert len(files) > 20
+    for path in files:
+        first = path.read_text("utf-8").splitlines()[0]
+        kind = "handbook" if path.name == "handbook.yml" else path.parent.name[:-1]
+        assert first.startswith("# yaml-language-server: $schema="), path
+        schema = (path.parent / first.split("$schema=", 1)[1]).resolve()
+        assert schema == (ROOT / "generator" / "schemas" / f"{kind}.schema.json").resolve(), path
