@@ -8,6 +8,8 @@ MERMAID_SHA256 := d0830a6c05546e9edb8fe20a8f545f3e0dc7c4c3134d584bad9c13a99d7a71
 MERMAID_JS := docs/assets/vendor/mermaid.min.js
 MERMAID_STAMP := docs/assets/vendor/.mermaid-$(MERMAID_VERSION)
 HOST ?= 127.0.0.1:8000
+# Material prints a multi-line end-of-life notice on every run; it is not about this project.
+export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: serve build test check generate clean distclean
 
