@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from .model import Department, OrgModel, Position
+from .model import Department, OrgModel, Plan, Position
 
 UrlFor = Callable[[str, str], str]
 """``url_for(kind, id)`` → URL of a department or position page, relative to the page the diagram is on."""
@@ -111,4 +111,18 @@ def reporting_chart(model: OrgModel, pos: Position, url_for: UrlFor) -> str:
         previous = me
     for r in model.direct_reports(pos.id):
         chart.edge(previous, _pos_node(chart, r))
+    return chart.source()
+
+
+def plan_chart(model: OrgModel, plan: Plan, url_for: UrlFor) -> str:
+    """Return the positions a staffing plan staffs, each under its nearest staffed manager."""
+    chart = _Chart(url_for)
+    for entry in plan.entries:
+        pos = model.positions[entry.position]
+        count = f"{entry.headcount}–{entry.max} 人" if entry.max is not None else f"{entry.headcount} 人"
+        chart.node("position", pos.id, pos.title, count)
+    for entry in plan.entries:
+        boss = model.plan_parent(plan, entry.position)
+        if boss is not None:
+            chart.edge(node_id("position", boss), node_id("position", entry.position))
     return chart.source()

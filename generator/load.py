@@ -13,16 +13,20 @@ from .yamlsource import Document, parse
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 ID_MAX = 63
-HANDBOOK_FILE = "handbook.yml"
-FOLDERS = {"departments": "department", "positions": "position"}
+SINGLE_FILES = {"handbook.yml": ("handbook", True), "glossary.yml": ("glossary", False)}
+"""File directly under data/ → (file kind and schema name, whether it is required)."""
+FOLDERS = {"departments": "department", "positions": "position", "plans": "plan"}
 """Folder under data/ → file kind (and schema name) of the files in it."""
+RESERVED_IDS = {"index"}
+"""Ids whose page path would collide with a generated listing page (positions/index.md …)."""
 
 
 @dataclass
 class Records:
     """Parsed, shape-checked data files; only files without shape errors are kept as documents."""
 
-    handbook: Document | None = None
+    singles: dict[str, Document | None] = field(default_factory=dict)
+    """kind → the document of a single file (handbook, glossary), None if it is missing or broken."""
     documents: dict[str, dict[str, Document]] = field(default_factory=lambda: {k: {} for k in FOLDERS.values()})
     """kind → id → document."""
     ids: dict[str, set[str]] = field(default_factory=lambda: {k: set() for k in FOLDERS.values()})
@@ -56,14 +60,16 @@ def load(data_dir: Path) -> Records:
     if not data_dir.is_dir():
         records.errors.append(DataError(display_path(data_dir), 0, 0, "", "data folder not found"))
         return records
-    handbook_path = data_dir / HANDBOOK_FILE
-    if handbook_path.is_file():
-        doc, errors = read_document(handbook_path)
-        errors = errors or check_shape(doc, "handbook")  # type: ignore[arg-type]
-        records.errors.extend(errors)
-        records.handbook = None if errors else doc
-    else:
-        records.errors.append(DataError(display_path(handbook_path), 0, 0, "", "missing file: handbook settings (title, organization, description)"))
+    for name, (kind, required) in SINGLE_FILES.items():
+        path = data_dir / name
+        records.singles[kind] = None
+        if path.is_file():
+            doc, errors = read_document(path)
+            errors = errors or check_shape(doc, kind)  # type: ignore[arg-type]
+            records.errors.extend(errors)
+            records.singles[kind] = None if errors else doc
+        elif required:
+            records.errors.append(DataError(display_path(path), 0, 0, "", f"missing file: {kind} settings (see generator/schemas/{kind}.schema.json)"))
     for folder, kind in FOLDERS.items():
         for path in sorted((data_dir / folder).glob("*")):
             _load_one(records, path, kind)
@@ -82,6 +88,9 @@ def _load_one(records: Records, path: Path, kind: str) -> None:
         records.errors.append(
             DataError(shown, 0, 0, "", f"file name '{file_id}' is not a valid id: use at most {ID_MAX} lowercase ASCII letters or digits in words joined by '-', e.g. 'store-manager.yml'")
         )
+        return
+    if file_id in RESERVED_IDS:
+        records.errors.append(DataError(shown, 0, 0, "", f"'{file_id}' is reserved for the list page; choose another file name"))
         return
     records.ids[kind].add(file_id)
     doc, errors = read_document(path)

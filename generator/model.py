@@ -89,6 +89,55 @@ class Position:
     """Path of the YAML file, relative to the project root."""
 
 
+@dataclass(frozen=True)
+class PlanEntry:
+    """One staffed position in a staffing plan; ``max`` is set when the sources give a range."""
+
+    position: str
+    headcount: int
+    max: int | None = None
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Plan:
+    """A staffing plan (编制方案): which positions, how many people, at one stage of the company."""
+
+    id: str
+    name: str
+    summary: str
+    entries: tuple[PlanEntry, ...]
+    order: int | None = None
+    sources: tuple[str, ...] = ()
+    source_file: str = ""
+
+    @property
+    def total(self) -> int:
+        """Return the headcount of the plan (lower bounds)."""
+        return sum(e.headcount for e in self.entries)
+
+    @property
+    def total_max(self) -> int:
+        """Return the headcount of the plan when every range is at its upper bound."""
+        return sum(e.max if e.max is not None else e.headcount for e in self.entries)
+
+
+@dataclass(frozen=True)
+class Term:
+    """A glossary entry; ``aliases`` are other spellings that get the same tooltip."""
+
+    id: str
+    term: str
+    definition: str
+    aliases: tuple[str, ...] = ()
+    sources: tuple[str, ...] = ()
+
+    @property
+    def spellings(self) -> tuple[str, ...]:
+        """Return the term and its aliases."""
+        return (self.term, *self.aliases)
+
+
 def _position_key(p: Position) -> tuple[int, int, str]:
     return (p.order if p.order is not None else 1 << 30, LEVELS.index(p.level), p.id)
 
@@ -104,6 +153,8 @@ class OrgModel:
     handbook: Handbook
     departments: dict[str, Department] = field(default_factory=dict)
     positions: dict[str, Position] = field(default_factory=dict)
+    plans: dict[str, Plan] = field(default_factory=dict)
+    glossary: tuple[Term, ...] = ()
 
     @cached_property
     def top_departments(self) -> list[Department]:
@@ -205,3 +256,41 @@ class OrgModel:
     def ordered_positions(self) -> list[Position]:
         """Return all positions grouped by department in tree order."""
         return [p for _, d in self.walk_departments() for p in self._members[d.id]]
+
+    @cached_property
+    def ordered_plans(self) -> list[Plan]:
+        """Return the staffing plans in comparison-page order."""
+        return sorted(self.plans.values(), key=lambda p: (p.order if p.order is not None else 1 << 30, p.id))
+
+    @cached_property
+    def _collaborators_of(self) -> dict[str, list[Position]]:
+        out: dict[str, list[Position]] = {p: [] for p in self.positions}
+        for p in sorted(self.positions.values(), key=_position_key):
+            for c in p.collaboration:
+                if p not in out[c.with_id]:
+                    out[c.with_id].append(p)
+        return out
+
+    def collaborators_of(self, pos_id: str) -> list[Position]:
+        """Return the positions that name ``pos_id`` among their collaborators."""
+        return self._collaborators_of[pos_id]
+
+    def jargon(self, texts: list[str]) -> list[Term]:
+        """Return the glossary terms that occur in any of ``texts``, in glossary order."""
+        blob = "\n".join(texts)
+        return [t for t in self.glossary if any(s in blob for s in t.spellings)]
+
+    def position_texts(self, pos: Position) -> list[str]:
+        """Return every free text of a position, for finding the jargon it uses."""
+        return [
+            pos.title, pos.summary, *pos.responsibilities, *pos.requirements, *pos.kpis, *pos.tools,
+            *(c.on for c in pos.collaboration), *(e.situation + e.when for e in pos.escalation),
+        ]
+
+    def plan_parent(self, plan: Plan, pos_id: str) -> str | None:
+        """Return the nearest manager of ``pos_id`` (up the reporting chain) that the plan also staffs."""
+        staffed = {e.position for e in plan.entries}
+        current = self.positions[pos_id].reports_to
+        while current is not None and current not in staffed:
+            current = self.positions[current].reports_to
+        return current

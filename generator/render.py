@@ -26,7 +26,17 @@ def page_path(kind: str, item_id: str = "") -> str:
         return f"departments/{item_id}/index.md"
     if kind == "position":
         return f"positions/{item_id}.md"
-    return {"home": "index.md", "org-chart": "org-chart.md", "departments": "departments/index.md", "positions": "positions/index.md"}[kind]
+    if kind == "plan":
+        return f"plans/{item_id}.md"
+    return {
+        "home": "index.md",
+        "org-chart": "org-chart.md",
+        "departments": "departments/index.md",
+        "positions": "positions/index.md",
+        "plans": "plans/index.md",
+        "glossary": "glossary.md",
+        "sources": "sources.md",
+    }[kind]
 
 
 def page_url(path: str) -> str:
@@ -76,6 +86,7 @@ def environment() -> jinja2.Environment:
     )
     env.filters.update(meta=front_matter, html=html_text, raw=Raw)
     env.globals.update(levels=LEVEL_LABELS, diagrams=diagrams)
+    env.tests["contains"] = lambda seq, item: item in seq
     return env
 
 
@@ -94,6 +105,13 @@ def render(model: OrgModel, env: jinja2.Environment | None = None) -> dict[str, 
     emit("org_chart.md.j2", page_path("org-chart"))
     emit("departments.md.j2", page_path("departments"))
     emit("positions.md.j2", page_path("positions"))
+    emit("sources.md.j2", page_path("sources"))
+    if model.glossary:
+        emit("glossary.md.j2", page_path("glossary"))
+    if model.plans:
+        emit("plans.md.j2", page_path("plans"))
+    for plan in model.plans.values():
+        emit("plan.md.j2", page_path("plan", plan.id), plan=plan)
     for dept in model.departments.values():
         emit("department.md.j2", page_path("department", dept.id), dept=dept)
     for pos in model.positions.values():

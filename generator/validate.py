@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from .errors import DataError, DataErrors
 from .load import Records
-from .model import Collaboration, Department, Escalation, Handbook, OrgModel, Position, Source
+from .model import Collaboration, Department, Escalation, Handbook, OrgModel, Plan, PlanEntry, Position, Source, Term
 from .suggest import did_you_mean
 from .yamlsource import Document, Path
 
@@ -26,13 +26,13 @@ class _Checker:
         self.positions = records.documents["position"]
         self.dept_ids = records.ids["department"]
         self.pos_ids = records.ids["position"]
-        hb = records.handbook
+        hb = records.singles["handbook"]
         # None when handbook.yml is broken: its own errors are reported, not every citation.
         self.source_ids = {s["id"] for s in hb.data.get("sources", [])} if hb else None
 
     def run(self) -> None:
-        if self.records.handbook:
-            self._unique_sources(self.records.handbook)
+        if self.records.singles["handbook"]:
+            self._unique_sources(self.records.singles["handbook"])
         for kind, ids in (("department", self.dept_ids), ("position", self.pos_ids)):
             if not ids:
                 self.errors.append(DataError(f"data/{kind}s", 0, 0, "", f"no {kind}s found: add at least one data/{kind}s/<id>.yml"))
@@ -40,6 +40,10 @@ class _Checker:
             self._department(dept_id, doc)
         for pos_id, doc in self.positions.items():
             self._position(pos_id, doc)
+        for plan_id, doc in self.records.documents["plan"].items():
+            self._plan(plan_id, doc)
+        if self.records.singles["glossary"]:
+            self._glossary(self.records.singles["glossary"])
         self._former_ids()
         self._cycles(self.depts, "parent", "department parent cycle")
         self._cycles(self.positions, "reports_to", "reporting cycle")
@@ -92,6 +96,34 @@ class _Checker:
         for i, item in enumerate(data.get("escalation", [])):
             self._not_self(doc, ("escalation", i, "to"), item["to"], pos_id, "escalate to")
 
+    def _plan(self, plan_id: str, doc: Document) -> None:
+        self._common(plan_id, doc)
+        seen: dict[str, int] = {}
+        for i, entry in enumerate(doc.data["positions"]):
+            pos = entry["position"]
+            self._ref(doc, ("positions", i, "position"), pos, self.pos_ids, "position")
+            if pos in seen:
+                self.errors.append(doc.error(("positions", i, "position"), f"'{pos}' is already listed as positions[{seen[pos]}]"))
+            seen.setdefault(pos, i)
+            if "max" in entry and entry["max"] < entry["headcount"]:
+                self.errors.append(doc.error(("positions", i, "max"), f"must be at least the headcount ({entry['headcount']}), found {entry['max']}"))
+
+    def _glossary(self, doc: Document) -> None:
+        ids: dict[str, int] = {}
+        words: dict[str, int] = {}
+        for i, term in enumerate(doc.data["terms"]):
+            if term["id"] in ids:
+                self.errors.append(doc.error(("terms", i, "id"), f"duplicate term id '{term['id']}' (first used by terms[{ids[term['id']]}])"))
+            ids.setdefault(term["id"], i)
+            for j, word in enumerate([term["term"], *term.get("aliases", [])]):
+                path = ("terms", i, "term") if j == 0 else ("terms", i, "aliases", j - 1)
+                if word in words and words[word] != i:
+                    self.errors.append(doc.error(path, f"'{word}' is already defined by terms[{words[word]}]"))
+                words.setdefault(word, i)
+            if self.source_ids is not None:
+                for j, source in enumerate(term.get("sources", [])):
+                    self._ref(doc, ("terms", i, "sources", j), source, self.source_ids, "source", " in the sources of data/handbook.yml")
+
     def _not_self(self, doc: Document, path: Path, target: str, pos_id: str, verb: str) -> None:
         if target == pos_id:
             self.errors.append(doc.error(path, f"a position cannot {verb} itself"))
@@ -129,7 +161,7 @@ class _Checker:
             done.update(path)
 
     def model(self) -> OrgModel:
-        hb = self.records.handbook
+        hb = self.records.singles["handbook"]
         assert hb is not None
         handbook = Handbook(
             title=hb.data["title"],
@@ -140,7 +172,10 @@ class _Checker:
         )
         departments = {i: _department(i, d) for i, d in sorted(self.depts.items())}
         positions = {i: _position(i, d) for i, d in sorted(self.positions.items())}
-        return OrgModel(handbook, departments, positions)
+        plans = {i: _plan(i, d) for i, d in sorted(self.records.documents["plan"].items())}
+        glossary_doc = self.records.singles["glossary"]
+        glossary = tuple(_term(t) for t in glossary_doc.data["terms"]) if glossary_doc else ()
+        return OrgModel(handbook, departments, positions, plans, glossary)
 
 
 def _texts(data: dict, key: str) -> tuple[str, ...]:
@@ -186,3 +221,20 @@ def _position(pos_id: str, doc: Document) -> Position:
         sources=_texts(d, "sources"),
         source_file=doc.path,
     )
+
+
+def _plan(plan_id: str, doc: Document) -> Plan:
+    d = doc.data
+    return Plan(
+        id=plan_id,
+        name=d["name"],
+        summary=d["summary"],
+        entries=tuple(PlanEntry(e["position"], e["headcount"], e.get("max"), e.get("note", "")) for e in d["positions"]),
+        order=d.get("order"),
+        sources=_texts(d, "sources"),
+        source_file=doc.path,
+    )
+
+
+def _term(t: dict) -> Term:
+    return Term(id=t["id"], term=t["term"], definition=t["definition"], aliases=_texts(t, "aliases"), sources=_texts(t, "sources"))

@@ -21,14 +21,18 @@ def test_pages_and_urls() -> None:
         "departments/company/index.md",
         "departments/index.md",
         "departments/operations/index.md",
+        "glossary.md",
         "index.md",
         "org-chart.md",
+        "plans/index.md",
+        "plans/small.md",
         "positions/art-lead.md",
         "positions/designer.md",
         "positions/general-manager.md",
         "positions/index.md",
         "positions/operations-director.md",
         "positions/operations-specialist.md",
+        "sources.md",
     ]
     assert page_url("positions/designer.md") == "positions/designer/"
     assert page_url("departments/art/index.md") == "departments/art/"
@@ -82,5 +86,5 @@ def test_failed_generate_leaves_previous_output_untouched(project: Path, capsys:
 
 
 def test_noop_generate_writes_nothing(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert run_cli(capsys, "generate")[1] == ["generated 12 changed, 0 removed, 0 unchanged pages in generated"]
-    assert run_cli(capsys, "generate")[1] == ["generated 0 changed, 0 removed, 12 unchanged pages in generated"]
+    assert run_cli(capsys, "generate")[1] == ["generated 16 changed, 0 removed, 0 unchanged pages in generated"]
+    assert run_cli(capsys, "generate")[1] == ["generated 0 changed, 0 removed, 16 unchanged pages in generated"]
