@@ -10,6 +10,7 @@ import html
 import posixpath
 import re
 from pathlib import Path
+from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -20,6 +21,7 @@ from generator.errors import HandbookError
 from generator.model import OrgModel
 from generator.pipeline import generate
 from generator.render import page_path
+from generator.tooltips import add_tooltips, term_pattern
 
 log = get_plugin_logger("handbook")
 
@@ -29,7 +31,7 @@ _HAN_ONLY = re.compile(r"^[\u4e00-\u9fff]{2,}$")
 
 # MkDocs calls the hooks of one build in sequence; this carries the model from
 # on_pre_build to on_files of the same build (a rebuild under serve replaces it).
-_last: dict[str, OrgModel] = {}
+_last: dict[str, Any] = {}
 
 
 def _root(config: MkDocsConfig) -> Path:
@@ -60,6 +62,7 @@ def on_pre_build(config: MkDocsConfig) -> None:
         log.info(f"{len(report.written)} page(s) written, {len(report.removed)} removed in {OUT_DIR}/")
     _teach_search(model)
     _last["model"] = model
+    _last["terms"] = term_pattern(model.glossary)
 
 
 def _teach_search(model: OrgModel) -> None:
@@ -70,6 +73,7 @@ def _teach_search(model: OrgModel) -> None:
         return
     words = [p.title for p in model.positions.values()] + [n for p in model.positions.values() for n in p.other_titles]
     words += [d.name for d in model.departments.values()] + [n for d in model.departments.values() for n in d.other_names]
+    words += [w for t in model.glossary for w in t.spellings]
     for word in sorted(set(words)):
         if _HAN_ONLY.match(word):
             jieba.add_word(word)
@@ -92,9 +96,40 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             file.edit_uri = posixpath.relpath(_project_relative(root, sources[uri]), docs_rel)
         files.append(file)
     if config.nav is None:
-        handwritten = sorted(f.src_uri for f in files.documentation_pages() if f.src_uri not in set(generated))
-        config.nav = _nav(model) + handwritten
+        handwritten = [f for f in files.documentation_pages() if f.src_uri not in set(generated)]
+        config.nav = _nav(model, _handwritten_nav(handwritten))
     return files
+
+
+def on_page_content(page_html: str, page: Any, config: MkDocsConfig, files: Files) -> str:
+    model: OrgModel = _last["model"]
+    return add_tooltips(page_html, model.glossary, _last["terms"])
+
+
+def _handwritten_nav(pages: list[File]) -> list:
+    """Return hand-written pages for the nav: top-level files as they are, each folder as a section led by its index.md."""
+    loose: list = []
+    folders: dict[str, list[str]] = {}
+    for f in sorted(pages, key=lambda f: f.src_uri):
+        folder, _, _ = f.src_uri.rpartition("/")
+        if folder:
+            folders.setdefault(folder.split("/")[0], []).append(f.src_uri)
+        else:
+            loose.append(f.src_uri)
+    for folder, uris in sorted(folders.items()):
+        index = f"{folder}/index.md"
+        uris.sort(key=lambda u: (u != index, u))
+        loose.append({html.escape(_first_heading(pages, index) or folder): uris})
+    return loose
+
+
+def _first_heading(pages: list[File], uri: str) -> str | None:
+    for f in pages:
+        if f.src_uri == uri:
+            for line in Path(f.abs_src_path).read_text("utf-8").splitlines():
+                if line.startswith("# "):
+                    return line[2:].strip()
+    return None
 
 
 def _project_relative(root: Path, shown: str) -> str:
@@ -102,7 +137,7 @@ def _project_relative(root: Path, shown: str) -> str:
     return (path.resolve().relative_to(root) if path.is_absolute() or path.exists() else path).as_posix()
 
 
-def _nav(model: OrgModel) -> list:
+def _nav(model: OrgModel, handwritten: list) -> list:
     """Return the navigation: fixed entry pages, then departments as nested sections holding their positions."""
 
     def section(dept_id: str) -> dict:
@@ -118,4 +153,8 @@ def _nav(model: OrgModel) -> list:
         {"组织架构图": page_path("org-chart")},
         {"部门": [page_path("departments"), *(section(d.id) for d in model.top_departments)]},
         {"岗位索引": page_path("positions")},
+        *([{"编制方案": [page_path("plans"), *(page_path("plan", p.id) for p in model.ordered_plans)]}] if model.plans else []),
+        *handwritten,
+        *([{"术语表": page_path("glossary")}] if model.glossary else []),
+        {"资料来源": page_path("sources")},
     ]

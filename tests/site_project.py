@@ -17,8 +17,10 @@ def make_project(dest: Path, data: Path | None = None) -> Path:
     dest.mkdir(parents=True, exist_ok=True)
     for name in ("mkdocs.yml", "Makefile", "pyproject.toml"):
         shutil.copy2(ROOT / name, dest / name)  # copy2 keeps mtimes, so make sees nothing to reinstall
+    # The sample's practice pages link to sample positions, which a fixture's data does not have.
+    skip = shutil.ignore_patterns("practices") if data else None
     for name in ("docs", "overrides"):
-        shutil.copytree(ROOT / name, dest / name, copy_function=shutil.copy2)
+        shutil.copytree(ROOT / name, dest / name, copy_function=shutil.copy2, ignore=skip)
     shutil.copytree(data or ROOT / "data", dest / "data")
     (dest / "generator").symlink_to(ROOT / "generator")
     return dest

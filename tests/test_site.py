@@ -187,7 +187,42 @@ def test_every_data_file_points_editors_at_its_schema() -> None:
     assert len(files) > 20
     for path in files:
         first = path.read_text("utf-8").splitlines()[0]
-        kind = "handbook" if path.name == "handbook.yml" else path.parent.name[:-1]
+        kind = path.stem if path.parent.name == "data" else path.parent.name[:-1]
         assert first.startswith("# yaml-language-server: $schema="), path
         schema = (path.parent / first.split("$schema=", 1)[1]).resolve()
         assert schema == (ROOT / "generator" / "schemas" / f"{kind}.schema.json").resolve(), path
+
+
+def test_every_page_of_the_data_is_reachable_from_the_navigation(sample_site: Path, model) -> None:
+    site = sample_site / "site"
+    links: list[str] = []
+    parser = HTMLParser()
+    parser.handle_starttag = lambda tag, attrs: links.append(dict(attrs).get("href") or "") if "md-nav__link" in (dict(attrs).get("class") or "") else None  # type: ignore[method-assign]
+    parser.feed((site / "index.html").read_text("utf-8"))
+    urls = {urlsplit(ref).path for ref in links}
+    expected = {f"positions/{i}/" for i in model.positions} | {f"departments/{i}/" for i in model.departments}
+    expected |= {f"plans/{i}/" for i in model.plans} | {"plans/", "glossary/", "sources/", "org-chart/", "positions/", "departments/"}
+    assert expected - urls == set()
+    assert len(model.plans) >= 4 and len(model.glossary) >= 25
+
+
+def test_glossary_terms_get_tooltips_and_whole_word_search(sample_site: Path, model) -> None:
+    site = sample_site / "site"
+    term = next(t for t in model.glossary if t.term == "直通车")
+    pages_with_tooltip = [p for p in site.rglob("*.html") if f">{term.term}</abbr>" in p.read_text("utf-8")]
+    assert len(pages_with_tooltip) >= 3
+    index = json.loads((site / "search" / "search_index.json").read_text("utf-8"))
+    separator = re.compile(index["config"]["separator"])
+    for t in model.glossary:
+        hits = [d for d in index["docs"] if t.term in separator.split(d["text"]) or t.term in separator.split(d["title"])]
+        assert hits, t.term
+
+
+def test_plan_pages_show_totals_and_comparison(sample_site: Path, model) -> None:
+    site = sample_site / "site"
+    comparison = (site / "plans" / "index.html").read_text("utf-8")
+    for plan in model.plans.values():
+        page = (site / "plans" / plan.id / "index.html").read_text("utf-8")
+        assert '<div class="mermaid"' in page
+        assert f"<strong>{plan.total}" in page
+        assert plan.name in comparison

@@ -1,0 +1,32 @@
+"""Glossary tooltips go into running text only."""
+
+from __future__ import annotations
+
+from generator.model import Term
+from generator.tooltips import add_tooltips
+
+TERMS = (Term("diamond-booth", "钻展", "展示广告。", aliases=("钻石展位",)), Term("through-train", "直通车", '按点击付费的"搜索"广告<推广>。'))
+
+
+def test_terms_in_text_get_an_escaped_title() -> None:
+    out = add_tooltips("<p>开通直通车和钻石展位。</p>", TERMS)
+    assert out == (
+        '<p>开通<abbr title="按点击付费的&quot;搜索&quot;广告&lt;推广&gt;。">直通车</abbr>和'
+        '<abbr title="展示广告。">钻石展位</abbr>。</p>'
+    )
+
+
+def test_links_headings_code_and_diagrams_are_left_alone() -> None:
+    page = (
+        '<h2 id="x">直通车</h2><p><a href="y">直通车</a> <code>钻展</code></p>'
+        '<div class="mermaid" data-search-exclude>p_a["直通车"]</div><ul><li>钻展<br/>直通车</li></ul>'
+    )
+    out = add_tooltips(page, TERMS)
+    assert out.count("<abbr") == 2
+    assert '<h2 id="x">直通车</h2>' in out and '<a href="y">直通车</a>' in out and "<code>钻展</code>" in out
+    assert 'p_a["直通车"]</div>' in out
+    assert '<li><abbr title="展示广告。">钻展</abbr><br/><abbr' in out
+
+
+def test_no_terms_no_change() -> None:
+    assert add_tooltips("<p>直通车</p>", ()) == "<p>直通车</p>"
