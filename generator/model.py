@@ -97,6 +97,8 @@ class PlanEntry:
     headcount: int
     max: int | None = None
     note: str = ""
+    reports_to: str | None = None
+    """Plan-specific manager; small teams often report straight to the 店长."""
 
 
 @dataclass(frozen=True)
@@ -289,7 +291,9 @@ class OrgModel:
 
     def plan_parent(self, plan: Plan, pos_id: str) -> str | None:
         """Return the nearest manager of ``pos_id`` (up the reporting chain) that the plan also staffs."""
-        staffed = {e.position for e in plan.entries}
+        staffed = {e.position: e for e in plan.entries}
+        if pos_id in staffed and staffed[pos_id].reports_to is not None:
+            return staffed[pos_id].reports_to
         current = self.positions[pos_id].reports_to
         while current is not None and current not in staffed:
             current = self.positions[current].reports_to

@@ -105,6 +105,11 @@ class _Checker:
             if pos in seen:
                 self.errors.append(doc.error(("positions", i, "position"), f"'{pos}' is already listed as positions[{seen[pos]}]"))
             seen.setdefault(pos, i)
+            boss = entry.get("reports_to")
+            if boss is not None and boss not in {e["position"] for e in doc.data["positions"]}:
+                self.errors.append(doc.error(("positions", i, "reports_to"), f"'{boss}' is not staffed by this plan{did_you_mean(boss, [e['position'] for e in doc.data['positions']])}"))
+            elif boss == pos:
+                self.errors.append(doc.error(("positions", i, "reports_to"), "a position cannot report to itself"))
             if "max" in entry and entry["max"] < entry["headcount"]:
                 self.errors.append(doc.error(("positions", i, "max"), f"must be at least the headcount ({entry['headcount']}), found {entry['max']}"))
 
@@ -229,7 +234,7 @@ def _plan(plan_id: str, doc: Document) -> Plan:
         id=plan_id,
         name=d["name"],
         summary=d["summary"],
-        entries=tuple(PlanEntry(e["position"], e["headcount"], e.get("max"), e.get("note", "")) for e in d["positions"]),
+        entries=tuple(PlanEntry(e["position"], e["headcount"], e.get("max"), e.get("note", ""), e.get("reports_to")) for e in d["positions"]),
         order=d.get("order"),
         sources=_texts(d, "sources"),
         source_file=doc.path,
