@@ -88,3 +88,25 @@ def test_failed_generate_leaves_previous_output_untouched(project: Path, capsys:
 def test_noop_generate_writes_nothing(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert run_cli(capsys, "generate")[1] == ["generated 16 changed, 0 removed, 0 unchanged pages in generated"]
     assert run_cli(capsys, "generate")[1] == ["generated 0 changed, 0 removed, 16 unchanged pages in generated"]
+
+
+def test_position_page_has_onboarding_built_from_data() -> None:
+    page = render(validate(load(FIXTURES / "basic")))["positions/operations-director.md"]
+    section = page[page.index("## 入职指引 {#onboarding}") : page.index("## 资料来源")]
+    assert "上级 [总经理](general-manager.md)" in section
+    assert "协作同事 [美工主管](art-lead.md)" in section
+    assert "预算超支找[总经理](general-manager.md)" in section
+    assert "[转化率](../glossary.md#conversion-rate)" in section
+
+
+def test_plan_pages_total_ranges_and_compare() -> None:
+    pages = render(validate(load(FIXTURES / "basic")))
+    assert "**总编制**：2–3 人" in pages["plans/small.md"]
+    assert "| [美工](../positions/designer.md) | [美工组](../departments/art/index.md) | 1–2 | 视销量增加 |" in pages["plans/small.md"]
+    assert "| [美工](../positions/designer.md) | 1–2 |" in pages["plans/index.md"]
+
+
+def test_sources_page_lists_every_source_with_its_citations() -> None:
+    page = render(validate(load(FIXTURES / "basic")))["sources.md"]
+    assert "## 资料甲 {#seed-a}" in page
+    assert "[运营总监](positions/operations-director.md)" in page and "[小团队](plans/small.md)" in page
