@@ -59,9 +59,13 @@ class _Checker:
         data = doc.data
         if "id" in data and data["id"] != file_id:
             self.errors.append(doc.error(("id",), f"'{data['id']}' does not match the file name '{file_id}.yml' (rename the file or fix the id)"))
+        self._cite(doc, (), data)
+
+    def _cite(self, doc: Document, path: Path, data: dict) -> None:
+        """Check the ``sources`` list of ``data`` (found at ``path`` in ``doc``) against handbook.yml."""
         if self.source_ids is not None:
             for i, source in enumerate(data.get("sources", [])):
-                self._ref(doc, ("sources", i), source, self.source_ids, "source", " in the sources of data/handbook.yml")
+                self._ref(doc, (*path, "sources", i), source, self.source_ids, "source", " in the sources of data/handbook.yml")
 
     def _unique_sources(self, doc: Document) -> None:
         seen: set[str] = set()
@@ -125,9 +129,7 @@ class _Checker:
                 if word in words and words[word] != i:
                     self.errors.append(doc.error(path, f"'{word}' is already defined by terms[{words[word]}]"))
                 words.setdefault(word, i)
-            if self.source_ids is not None:
-                for j, source in enumerate(term.get("sources", [])):
-                    self._ref(doc, ("terms", i, "sources", j), source, self.source_ids, "source", " in the sources of data/handbook.yml")
+            self._cite(doc, ("terms", i), term)
 
     def _not_self(self, doc: Document, path: Path, target: str, pos_id: str, verb: str) -> None:
         if target == pos_id:
