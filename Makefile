@@ -11,7 +11,7 @@ HOST ?= 127.0.0.1:8000
 # Material prints a multi-line end-of-life notice on every run; it is not about this project.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test check generate clean distclean
+.PHONY: serve build test lint check generate clean distclean
 
 serve: $(INSTALLED) $(MERMAID_STAMP)
 	$(BIN)/mkdocs serve --livereload -a $(HOST)
@@ -25,6 +25,9 @@ build: $(INSTALLED) $(MERMAID_STAMP)
 
 test: $(INSTALLED) $(MERMAID_STAMP)
 	$(BIN)/python -m pytest
+
+lint: $(INSTALLED)
+	$(BIN)/ruff check generator tests
 
 check: $(INSTALLED)
 	$(BIN)/python -m generator check

@@ -8,7 +8,6 @@ import time
 import urllib.request
 from pathlib import Path
 
-import pytest
 
 from site_project import VENV_BIN, env, make_project
 

@@ -35,6 +35,14 @@ class _Links(HTMLParser):
                 self.refs.append((tag, a[key] or ""))
 
 
+def _tags(path: Path) -> list[tuple[str, dict]]:
+    tags: list[tuple[str, dict]] = []
+    parser = HTMLParser()
+    parser.handle_starttag = lambda tag, attrs: tags.append((tag, dict(attrs)))  # type: ignore[method-assign]
+    parser.feed(path.read_text("utf-8"))
+    return tags
+
+
 def _parse(path: Path) -> _Links:
     parser = _Links()
     parser.feed(path.read_text("utf-8"))
@@ -72,7 +80,7 @@ def test_all_internal_links_and_anchors_resolve(sample_site: Path) -> None:
     site = sample_site / "site"
     broken = []
     for page in site.rglob("*.html"):
-        for tag, ref in _parse(page).refs:
+        for _tag, ref in _parse(page).refs:
             parts = urlsplit(ref)
             if parts.scheme or parts.netloc or ref.startswith(("#", "mailto:", "data:")):
                 continue
@@ -166,10 +174,7 @@ def test_hostile_titles_cannot_inject_markup(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     site = project / "site"
     for page in site.rglob("*.html"):
-        parser = _Links()
-        tags: list[tuple[str, dict]] = []
-        parser.handle_starttag = lambda tag, attrs: tags.append((tag, dict(attrs)))  # type: ignore[method-assign]
-        parser.feed(page.read_text("utf-8"))
+        tags = _tags(page)
         assert not any("onerror" in attrs for _, attrs in tags), page
         assert not any(attrs.get("href") == "http://e.example" for _, attrs in tags), page
     html = (site / "positions" / "designer" / "index.html").read_text("utf-8")
@@ -195,11 +200,8 @@ def test_every_data_file_points_editors_at_its_schema() -> None:
 
 def test_every_page_of_the_data_is_reachable_from_the_navigation(sample_site: Path, model) -> None:
     site = sample_site / "site"
-    links: list[str] = []
-    parser = HTMLParser()
-    parser.handle_starttag = lambda tag, attrs: links.append(dict(attrs).get("href") or "") if "md-nav__link" in (dict(attrs).get("class") or "") else None  # type: ignore[method-assign]
-    parser.feed((site / "index.html").read_text("utf-8"))
-    urls = {urlsplit(ref).path for ref in links}
+    tags = _tags(site / "index.html")
+    urls = {urlsplit(a.get("href") or "").path for tag, a in tags if tag == "a" and "md-nav__link" in (a.get("class") or "")}
     expected = {f"positions/{i}/" for i in model.positions} | {f"departments/{i}/" for i in model.departments}
     expected |= {f"plans/{i}/" for i in model.plans} | {"plans/", "glossary/", "sources/", "org-chart/", "positions/", "departments/"}
     assert expected - urls == set()
