@@ -22,6 +22,7 @@ from generator.model import OrgModel
 from generator.pipeline import generate
 from generator.render import page_path
 from generator.tooltips import add_tooltips, term_pattern
+from generator.write import read_manifest
 
 log = get_plugin_logger("handbook")
 
@@ -86,7 +87,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     docs_rel = posixpath.relpath(Path(config.docs_dir).resolve().as_posix(), root.as_posix())
     sources = {page_path("position", p.id): p.source_file for p in model.positions.values()}
     sources.update({page_path("department", d.id): d.source_file for d in model.departments.values()})
-    generated = sorted(p.relative_to(out).as_posix() for p in out.rglob("*.md"))
+    # The manifest lists exactly what this build generated; stray files in the folder are ignored.
+    generated = sorted(read_manifest(out))
     for uri in generated:
         if files.get_file_from_path(uri) is not None:
             raise PluginError(f"{config.docs_dir}/{uri} has the same path as a generated page; rename or move it")
@@ -96,7 +98,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             file.edit_uri = posixpath.relpath(_project_relative(root, sources[uri]), docs_rel)
         files.append(file)
     if config.nav is None:
-        handwritten = [f for f in files.documentation_pages() if f.src_uri not in set(generated)]
+        ours = set(generated)
+        handwritten = [f for f in files.documentation_pages() if f.src_uri not in ours]
         config.nav = _nav(model, _handwritten_nav(handwritten))
     return files
 
