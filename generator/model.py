@@ -140,12 +140,17 @@ class Term:
         return (self.term, *self.aliases)
 
 
+def _order(order: int | None) -> int:
+    """Return the sort rank of an optional ``order``: items without one come after every numbered item."""
+    return order if order is not None else 1 << 30
+
+
 def _position_key(p: Position) -> tuple[int, int, str]:
-    return (p.order if p.order is not None else 1 << 30, LEVELS.index(p.level), p.id)
+    return (_order(p.order), LEVELS.index(p.level), p.id)
 
 
 def _department_key(d: Department) -> tuple[int, str]:
-    return (d.order if d.order is not None else 1 << 30, d.id)
+    return (_order(d.order), d.id)
 
 
 @dataclass(frozen=True)
@@ -225,15 +230,6 @@ class OrgModel:
             current = self.positions[current].reports_to
         return out[::-1]
 
-    def ancestry(self, dept_id: str) -> list[Department]:
-        """Return the department path from the top-level department down to ``dept_id`` inclusive."""
-        out: list[Department] = []
-        current: str | None = dept_id
-        while current is not None:
-            out.append(self.departments[current])
-            current = self.departments[current].parent
-        return out[::-1]
-
     def own_headcount(self, dept_id: str) -> int:
         """Return the headcount of one department's own positions."""
         return sum(p.headcount for p in self._members[dept_id])
@@ -262,7 +258,7 @@ class OrgModel:
     @cached_property
     def ordered_plans(self) -> list[Plan]:
         """Return the staffing plans in comparison-page order."""
-        return sorted(self.plans.values(), key=lambda p: (p.order if p.order is not None else 1 << 30, p.id))
+        return sorted(self.plans.values(), key=lambda p: (_order(p.order), p.id))
 
     @cached_property
     def _collaborators_of(self) -> dict[str, list[Position]]:
@@ -276,6 +272,12 @@ class OrgModel:
     def collaborators_of(self, pos_id: str) -> list[Position]:
         """Return the positions that name ``pos_id`` among their collaborators."""
         return self._collaborators_of[pos_id]
+
+    def contacts(self, pos: Position) -> list[Position]:
+        """Return whom a position works with: its own collaborators, then those that name it, each once."""
+        out = [self.positions[c.with_id] for c in pos.collaboration]
+        out += self.collaborators_of(pos.id)
+        return list(dict.fromkeys(out))
 
     def jargon(self, texts: list[str]) -> list[Term]:
         """Return the glossary terms that occur in any of ``texts``, in glossary order."""

@@ -102,6 +102,7 @@ class _Checker:
 
     def _plan(self, plan_id: str, doc: Document) -> None:
         self._common(plan_id, doc)
+        staffed = [e["position"] for e in doc.data["positions"]]
         seen: dict[str, int] = {}
         for i, entry in enumerate(doc.data["positions"]):
             pos = entry["position"]
@@ -110,8 +111,8 @@ class _Checker:
                 self.errors.append(doc.error(("positions", i, "position"), f"'{pos}' is already listed as positions[{seen[pos]}]"))
             seen.setdefault(pos, i)
             boss = entry.get("reports_to")
-            if boss is not None and boss not in {e["position"] for e in doc.data["positions"]}:
-                self.errors.append(doc.error(("positions", i, "reports_to"), f"'{boss}' is not staffed by this plan{did_you_mean(boss, [e['position'] for e in doc.data['positions']])}"))
+            if boss is not None and boss not in staffed:
+                self.errors.append(doc.error(("positions", i, "reports_to"), f"'{boss}' is not staffed by this plan{did_you_mean(boss, staffed)}"))
             elif boss == pos:
                 self.errors.append(doc.error(("positions", i, "reports_to"), "a position cannot report to itself"))
             if "max" in entry and entry["max"] < entry["headcount"]:

@@ -110,3 +110,11 @@ def test_sources_page_lists_every_source_with_its_citations() -> None:
     page = render(validate(load(FIXTURES / "basic")))["sources.md"]
     assert "## 资料甲 {#seed-a}" in page
     assert "[运营总监](positions/operations-director.md)" in page and "[小团队](plans/small.md)" in page
+
+
+def test_contacts_include_who_names_you_once() -> None:
+    model = validate(load(FIXTURES / "basic"))
+    assert [p.id for p in model.contacts(model.positions["art-lead"])] == ["operations-director"]
+    assert [p.id for p in model.contacts(model.positions["operations-director"])] == ["art-lead"]
+    page = render(model)["positions/art-lead.md"]
+    assert "协作同事 [运营总监](operations-director.md)" in page
