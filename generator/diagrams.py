@@ -2,22 +2,32 @@
 
 Every label goes through ``label()``; node ids come from validated ASCII ids,
 so no data can end a string, start a statement or inject markup.
+
+No chart draws more than ``NODE_BUDGET`` nodes: past that a flowchart stops
+being readable (and Mermaid's layout slows down), so deeper levels are folded
+into summary nodes that link to the page listing what they hide. Every page
+also lists the same relations as text.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from .model import Department, OrgModel, Plan, Position
 
 UrlFor = Callable[[str, str], str]
 """``url_for(kind, id)`` → URL of a department or position page, relative to the page the diagram is on."""
 
+NODE_BUDGET = 40
+# Mermaid refuses sources longer than its maxTextSize (50,000 by default).
+MAX_SOURCE = 50_000
+
 _ENTITIES = {"#": "#35;", "*": "#42;", "_": "#95;", '"': "#quot;", "<": "#lt;", ">": "#gt;", "&": "#amp;", ";": "#59;", "`": "#96;", "\\": "#92;"}
 _STYLES = (
     "classDef current fill:#fff3cd,stroke:#c98a00,stroke-width:3px",
     "classDef external stroke-dasharray:5 4",
     "classDef dept fill:#e7eefb,stroke:#3f6fc4",
+    "classDef more fill:#f4f4f4,stroke:#999,stroke-dasharray:3 3",
 )
 
 
@@ -42,12 +52,12 @@ class _Chart:
         self.links: list[str] = []
         self.classes: dict[str, list[str]] = {}
 
-    def node(self, kind: str, item_id: str, *lines: str, css: str = "") -> str:
-        nid = node_id(kind, item_id)
+    def node(self, kind: str, item_id: str, *lines: str, css: str = "", anchor: str = "", nid: str = "") -> str:
+        nid = nid or node_id(kind, item_id)
         if nid not in self.nodes:
             text = "<br/>".join(label(line)[1:-1] for line in lines)
             self.nodes[nid] = f'{nid}["{text}"]'
-            self.links.append(f'click {nid} href "{self.url_for(kind, item_id)}"')
+            self.links.append(f'click {nid} href "{self.url_for(kind, item_id)}{anchor}"')
             if css:
                 self.classes.setdefault(css, []).append(nid)
         return nid
@@ -63,6 +73,76 @@ class _Chart:
         return "\n".join(lines) + "\n"
 
 
+Kids = Callable[[str], Sequence[str]]
+
+
+def fit(roots: Sequence[str], kids: Kids, budget: int = NODE_BUDGET) -> tuple[list[str], dict[str, list[str]]]:
+    """Choose the nodes of a forest to draw within ``budget``, counting one summary node per folded parent.
+
+    Whole levels are drawn from the top while they fit; the first level that
+    does not fit is drawn in part, taking children from each parent in turn so
+    that every branch shows its first members. Returns the drawn nodes (parents
+    before children) and, for each drawn node with undrawn children, those children.
+    """
+    # Every drawn node with children might need a summary node later; reserve it.
+    def cost(n: str) -> int:
+        return 2 if kids(n) else 1
+
+    shown: list[str] = []
+    used = 0
+    for i, root in enumerate(roots):
+        # Roots that do not fit are left to one summary node drawn by the caller.
+        if used + cost(root) + (1 if i + 1 < len(roots) else 0) > budget:
+            break
+        shown.append(root)
+        used += cost(root)
+    folded: dict[str, list[str]] = {}
+    level = shown
+    while level:
+        parents = [n for n in level if kids(n)]
+        below = [c for n in parents for c in kids(n)]
+        if not below:
+            break
+        # The parents' reservations are spent on their children instead.
+        whole = used - len(parents) + sum(cost(c) for c in below)
+        if whole <= budget:
+            shown += below
+            used, level = whole, below
+            continue
+        queues = {n: list(kids(n)) for n in parents}
+        taken: dict[str, list[str]] = {n: [] for n in parents}
+        progress = True
+        while progress:
+            progress = False
+            for n in parents:
+                if queues[n] and used + cost(queues[n][0]) <= budget:
+                    child = queues[n].pop(0)
+                    taken[n].append(child)
+                    used += cost(child)
+                    progress = True
+        for n in parents:
+            shown += taken[n]
+            if queues[n]:
+                folded[n] = queues[n]
+        # Children drawn at this level keep their own children folded.
+        for n in parents:
+            for c in taken[n]:
+                if kids(c):
+                    folded[c] = list(kids(c))
+        return shown, folded
+    return shown, folded
+
+
+def _subtree_size(n: str, kids: Kids) -> int:
+    return 1 + sum(_subtree_size(c, kids) for c in kids(n))
+
+
+def _more(chart: _Chart, parent: str, hidden: list[str], kids: Kids, noun: str, kind: str, item_id: str, anchor: str) -> None:
+    count = sum(_subtree_size(h, kids) for h in hidden)
+    more = chart.node(kind, item_id, f"另有 {count} 个{noun}", css="more", anchor=anchor, nid=f"m_{parent}")
+    chart.edge(parent, more, dotted=True)
+
+
 def _pos_node(chart: _Chart, p: Position, css: str = "") -> str:
     return chart.node("position", p.id, p.title, f"{p.headcount} 人", css=css)
 
@@ -72,12 +152,25 @@ def _dept_node(chart: _Chart, model: OrgModel, d: Department, css: str = "dept")
 
 
 def company_chart(model: OrgModel, url_for: UrlFor) -> str:
-    """Return the department tree with each department's total headcount."""
+    """Return the department tree with each department's total headcount, folded below the node budget."""
     chart = _Chart(url_for)
-    for _, d in model.walk_departments():
+
+    def kids(dept_id: str) -> list[str]:
+        return [c.id for c in model.subdepartments(dept_id)]
+
+    roots = [d.id for d in model.top_departments]
+    shown, folded = fit(roots, kids)
+    for dept_id in shown:
+        d = model.departments[dept_id]
         me = _dept_node(chart, model, d)
         if d.parent is not None:
             chart.edge(node_id("department", d.parent), me)
+    for dept_id, hidden in folded.items():
+        _more(chart, node_id("department", dept_id), hidden, kids, "下属部门", "department", dept_id, "#subdepartments")
+    drawn = set(shown)
+    rest = [r for r in roots if r not in drawn]
+    if rest:
+        chart.node("departments", "", f"另有 {sum(_subtree_size(r, kids) for r in rest)} 个部门", css="more", nid="m_top")
     # Left to right: the tree is wide (many top-level departments) and shallow.
     return chart.source("LR")
 
@@ -87,42 +180,103 @@ def department_chart(model: OrgModel, dept: Department, url_for: UrlFor) -> str:
     chart = _Chart(url_for)
     members = model.members(dept.id)
     ids = {p.id for p in members}
+    children = model.subdepartments(dept.id)
+    # One forest over positions ("p:<id>") and sub-departments ("d:<id>"), so one budget covers both.
+    tree: dict[str, list[str]] = {}
+    roots: list[str] = []
     for p in members:
-        me = _pos_node(chart, p)
-        if p.reports_to is not None:
-            boss = model.positions[p.reports_to]
-            up = _pos_node(chart, boss) if boss.id in ids else _pos_node(chart, boss, css="external")
-            chart.edge(up, me)
-    for child in model.subdepartments(dept.id):
+        tree.setdefault(f"p:{p.id}", [])
+        if p.reports_to is None:
+            roots.append(f"p:{p.id}")
+        else:
+            boss = f"p:{p.reports_to}"
+            if p.reports_to not in ids and boss not in tree:
+                tree[boss] = []
+                roots.append(boss)
+            tree.setdefault(boss, []).append(f"p:{p.id}")
+    for child in children:
         head = model.positions[child.head]
         anchor = head.reports_to if head.reports_to in ids else dept.head
-        chart.edge(node_id("position", anchor), _dept_node(chart, model, child))
+        tree[f"p:{anchor}"].append(f"d:{child.id}")
+
+    def kids(key: str) -> list[str]:
+        return tree.get(key, [])
+
+    def draw(key: str) -> str:
+        kind, _, item_id = key.partition(":")
+        if kind == "d":
+            return _dept_node(chart, model, model.departments[item_id])
+        return _pos_node(chart, model.positions[item_id], css="" if item_id in ids else "external")
+
+    shown, folded = fit(roots, kids)
+    drawn = {key: draw(key) for key in shown}
+    for key in shown:
+        for c in kids(key):
+            if c in drawn:
+                chart.edge(drawn[key], drawn[c])
+    for key, hidden in folded.items():
+        # Only positions have children here; sub-departments are leaves that link to their own charts.
+        depts = sum(h.startswith("d:") for h in hidden)
+        noun = "下属部门" if depts == len(hidden) else "岗位或下属部门" if depts else "岗位"
+        target = ("department", dept.id, "#subdepartments") if depts == len(hidden) else ("position", key.partition(":")[2], "#reporting-line")
+        _more(chart, drawn[key], hidden, kids, noun, *target)
     return chart.source()
 
 
 def reporting_chart(model: OrgModel, pos: Position, url_for: UrlFor) -> str:
     """Return the chain from the top of the organisation down to ``pos``, plus its direct reports."""
     chart = _Chart(url_for)
-    previous = ""
-    for p in model.chain(pos.id):
+    chain = model.chain(pos.id)
+    # An absurdly deep chain keeps its top and its last links; the page lists all of it.
+    keep_tail = NODE_BUDGET // 2
+    if len(chain) > keep_tail + 1:
+        top, skipped, chain = chain[0], chain[1:-keep_tail], chain[-keep_tail:]
+        first = _pos_node(chart, top)
+        gap = chart.node("position", pos.id, f"中间 {len(skipped)} 级", css="more", anchor="#reporting-line", nid="m_chain")
+        chart.edge(first, gap)
+        previous = gap
+    else:
+        previous = ""
+    for p in chain:
         me = _pos_node(chart, p, css="current" if p.id == pos.id else "")
         if previous:
             chart.edge(previous, me)
         previous = me
-    for r in model.direct_reports(pos.id):
+    reports = model.direct_reports(pos.id)
+    room = NODE_BUDGET - len(chart.nodes)
+    shown = reports if len(reports) <= room else reports[: room - 1]
+    for r in shown:
         chart.edge(previous, _pos_node(chart, r))
+    if len(shown) < len(reports):
+        more = chart.node("position", pos.id, f"另有 {len(reports) - len(shown)} 个直接下属", css="more", anchor="#reporting-line", nid="m_reports")
+        chart.edge(previous, more, dotted=True)
     return chart.source()
 
 
 def plan_chart(model: OrgModel, plan: Plan, url_for: UrlFor) -> str:
     """Return the positions a staffing plan staffs, each under its nearest staffed manager."""
     chart = _Chart(url_for)
-    for entry in plan.entries:
-        pos = model.positions[entry.position]
+    entries = {e.position: e for e in plan.entries}
+    tree: dict[str, list[str]] = {e.position: [] for e in plan.entries}
+    roots: list[str] = []
+    for e in plan.entries:
+        boss = model.plan_parent(plan, e.position)
+        (tree[boss] if boss is not None else roots).append(e.position)
+
+    def kids(pos_id: str) -> list[str]:
+        return tree[pos_id]
+
+    shown, folded = fit(roots, kids)
+    for pos_id in shown:
+        pos, entry = model.positions[pos_id], entries[pos_id]
         count = f"{entry.headcount}–{entry.max} 人" if entry.max is not None else f"{entry.headcount} 人"
         chart.node("position", pos.id, pos.title, count)
-    for entry in plan.entries:
-        boss = model.plan_parent(plan, entry.position)
-        if boss is not None:
-            chart.edge(node_id("position", boss), node_id("position", entry.position))
+    drawn = set(shown)
+    for pos_id in shown:
+        for c in tree[pos_id]:
+            if c in drawn:
+                chart.edge(node_id("position", pos_id), node_id("position", c))
+    for pos_id, hidden in folded.items():
+        _more(chart, node_id("position", pos_id), hidden, kids, "岗位", "plan", plan.id, "#positions")
     return chart.source()
+

@@ -14,11 +14,11 @@ from conftest import FIXTURES
 HOSTILE = 'a"]; click p_x call alert(1) %% <img src=x onerror=alert(1)> #quot; `md` \\ end\nB[x]'
 LINE = re.compile(
     r'^(flowchart (TB|LR)'
-    r'|[pd]_[a-z0-9_]+\["[^"]*"\]'
-    r'|[pd]_[a-z0-9_]+ (-->|-\.->) [pd]_[a-z0-9_]+'
-    r'|click [pd]_[a-z0-9_]+ href "[a-z0-9./_-]*"'
+    r'|[pdm]_[a-z0-9_]+\["[^"]*"\]'
+    r'|[pdm]_[a-z0-9_]+ (-->|-\.->) [pdm]_[a-z0-9_]+'
+    r'|click [pdm]_[a-z0-9_]+ href "[a-z0-9./_-]*(#[a-z-]+)?"'
     r'|classDef [a-z]+ [^;"<>]+'
-    r'|class [pd]_[a-z0-9_,]+ [a-z]+)$'
+    r'|class [pdm]_[a-z0-9_,]+ [a-z]+)$'
 )
 
 
@@ -83,3 +83,62 @@ def test_company_chart_shows_departments_with_total_headcount() -> None:
     assert 'd_company["公司<br/>10 人"]' in src
     assert "d_company --> d_operations" in src and "d_operations --> d_art" in src
     assert "p_" not in src
+
+
+def _forest(spec: dict[str, list[str]]):
+    return lambda n: spec.get(n, [])
+
+
+def _drawn_count(shown: list[str], folded: dict[str, list[str]]) -> int:
+    return len(shown) + len(folded)
+
+
+def test_fit_keeps_a_small_tree_whole() -> None:
+    kids = _forest({"a": ["b", "c"], "b": ["d"]})
+    assert diagrams.fit(["a"], kids) == (["a", "b", "c", "d"], {})
+
+
+def test_fit_folds_a_wide_level_and_counts_the_summary() -> None:
+    kids = _forest({"boss": [f"r{i}" for i in range(60)]})
+    shown, folded = diagrams.fit(["boss"], kids, budget=40)
+    assert shown == ["boss"] + [f"r{i}" for i in range(38)]
+    assert folded == {"boss": [f"r{i}" for i in range(38, 60)]}
+    assert _drawn_count(shown, folded) == 40
+
+
+def test_fit_takes_children_from_every_branch_in_turn() -> None:
+    spec = {"top": ["a", "b"], "a": [f"a{i}" for i in range(30)], "b": [f"b{i}" for i in range(30)]}
+    shown, folded = diagrams.fit(["top"], _forest(spec), budget=20)
+    assert {"a0", "b0", "a6", "b6"} <= set(shown)
+    assert set(folded) == {"a", "b"}
+    assert _drawn_count(shown, folded) <= 20
+
+
+def test_fit_leaves_surplus_roots_to_the_caller() -> None:
+    roots = [f"t{i}" for i in range(50)]
+    shown, folded = diagrams.fit(roots, _forest({}), budget=40)
+    assert shown == roots[:39] and folded == {}
+
+
+def test_fit_stays_within_budget_on_random_forests() -> None:
+    import random
+
+    rng = random.Random(7)
+    for _ in range(300):
+        size = rng.randint(1, 400)
+        parent = {f"n{i}": f"n{rng.randrange(i)}" for i in range(1, size)}
+        spec: dict[str, list[str]] = {}
+        for child, boss in parent.items():
+            spec.setdefault(boss, []).append(child)
+        budget = rng.randint(3, 60)
+        shown, folded = diagrams.fit(["n0"], _forest(spec), budget=budget)
+        assert _drawn_count(shown, folded) <= budget
+        assert all(parent[n] in shown for n in shown if n != "n0"), "a drawn node hangs under an undrawn one"
+        hidden_roots = [h for hs in folded.values() for h in hs]
+        covered = set(shown)
+        stack = list(hidden_roots)
+        while stack:
+            n = stack.pop()
+            covered.add(n)
+            stack.extend(spec.get(n, []))
+        assert covered == {f"n{i}" for i in range(size)}, "some node is neither drawn nor summarised"
