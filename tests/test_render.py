@@ -66,10 +66,13 @@ def test_output_is_byte_identical_across_runs(tmp_path: Path) -> None:
         else:
             dest.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(src, dest)
-    a = render(validate(load(FIXTURES / "basic")))
+    # Both copies are outside git: the fixture in this repository would add commit dates.
+    first = tmp_path / "first"
+    shutil.copytree(FIXTURES / "basic", first)
+    a = render(validate(load(first)))
     b = render(validate(load(other)))
     assert a == b
-    assert render(validate(load(FIXTURES / "basic"))) == a
+    assert render(validate(load(first))) == a
 
 
 def test_failed_generate_leaves_previous_output_untouched(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -102,7 +105,11 @@ def test_position_page_has_onboarding_built_from_data() -> None:
 def test_plan_pages_total_ranges_and_compare() -> None:
     pages = render(validate(load(FIXTURES / "basic")))
     assert "**总编制**：2–3 人" in pages["plans/small.md"]
-    assert "| [美工](../positions/designer.md) | [美工组](../departments/art/index.md) | 1–2 | 视销量增加 |" in pages["plans/small.md"]
+    # The chart's relation (designer under the director in this plan) is in the table too.
+    assert (
+        "| [美工](../positions/designer.md) | [美工组](../departments/art/index.md) | [运营总监](../positions/operations-director.md) | 1–2 | 视销量增加 |"
+        in pages["plans/small.md"]
+    )
     assert "| [美工](../positions/designer.md) | 1–2 |" in pages["plans/index.md"]
 
 
@@ -118,3 +125,17 @@ def test_contacts_include_who_names_you_once() -> None:
     assert [p.id for p in model.contacts(model.positions["operations-director"])] == ["art-lead"]
     page = render(model)["positions/art-lead.md"]
     assert "协作同事 [运营总监](operations-director.md)" in page
+
+
+def test_former_ids_lead_to_the_renamed_page_keeping_the_anchor(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    shutil.copytree(FIXTURES / "basic", data)
+    for rel, old in (("positions/designer.yml", "visual-designer"), ("departments/art.yml", "design-team")):
+        path = data / rel
+        path.write_text(path.read_text("utf-8") + f"former_ids:\n  - {old}\n", "utf-8")
+    pages = render(validate(load(data)))
+    page = pages["positions/visual-designer/index.html"]
+    assert '<meta http-equiv="refresh" content="0; url=../designer/">' in page
+    assert '<script>location.replace("../designer/" + location.hash);</script>' in page
+    assert "<title>美工</title>" in page
+    assert 'href="../art/"' in pages["departments/design-team/index.html"]
