@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import DataError
+from .history import last_changed
 from .shape import check_shape
 from .yamlsource import Document, parse
 
@@ -32,6 +33,8 @@ class Records:
     ids: dict[str, set[str]] = field(default_factory=lambda: {k: set() for k in FOLDERS.values()})
     """kind → every id that has a file, even a broken one, so that references to it do not cascade."""
     errors: list[DataError] = field(default_factory=list)
+    changed: dict[str, str] = field(default_factory=dict)
+    """Path relative to the data folder → date of its last commit (empty outside git)."""
 
 
 def display_path(path: Path) -> str:
@@ -73,6 +76,7 @@ def load(data_dir: Path) -> Records:
     for folder, kind in FOLDERS.items():
         for path in sorted((data_dir / folder).glob("*")):
             _load_one(records, path, kind)
+    records.changed = last_changed(data_dir)
     return records
 
 

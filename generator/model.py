@@ -62,6 +62,8 @@ class Department:
     sources: tuple[str, ...] = ()
     source_file: str = ""
     """Path of the YAML file, relative to the project root."""
+    changed: str = ""
+    """Date (YYYY-MM-DD) of the last commit that changed the YAML file; empty if unknown."""
 
 
 @dataclass(frozen=True)
@@ -87,6 +89,8 @@ class Position:
     sources: tuple[str, ...] = ()
     source_file: str = ""
     """Path of the YAML file, relative to the project root."""
+    changed: str = ""
+    """Date (YYYY-MM-DD) of the last commit that changed the YAML file; empty if unknown."""
 
 
 @dataclass(frozen=True)

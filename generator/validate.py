@@ -178,8 +178,9 @@ class _Checker:
             sources=tuple(Source(s["id"], s["title"], s.get("note", "")) for s in hb.data.get("sources", [])),
             source_file=hb.path,
         )
-        departments = {i: _department(i, d) for i, d in sorted(self.depts.items())}
-        positions = {i: _position(i, d) for i, d in sorted(self.positions.items())}
+        changed = self.records.changed
+        departments = {i: _department(i, d, changed.get(f"departments/{i}.yml", "")) for i, d in sorted(self.depts.items())}
+        positions = {i: _position(i, d, changed.get(f"positions/{i}.yml", "")) for i, d in sorted(self.positions.items())}
         plans = {i: _plan(i, d) for i, d in sorted(self.records.documents["plan"].items())}
         glossary_doc = self.records.singles["glossary"]
         glossary = tuple(_term(t) for t in glossary_doc.data["terms"]) if glossary_doc else ()
@@ -190,7 +191,7 @@ def _texts(data: dict, key: str) -> tuple[str, ...]:
     return tuple(data.get(key, ()))
 
 
-def _department(dept_id: str, doc: Document) -> Department:
+def _department(dept_id: str, doc: Document, changed: str) -> Department:
     d = doc.data
     return Department(
         id=dept_id,
@@ -204,10 +205,11 @@ def _department(dept_id: str, doc: Document) -> Department:
         former_ids=_texts(d, "former_ids"),
         sources=_texts(d, "sources"),
         source_file=doc.path,
+        changed=changed,
     )
 
 
-def _position(pos_id: str, doc: Document) -> Position:
+def _position(pos_id: str, doc: Document, changed: str) -> Position:
     d = doc.data
     return Position(
         id=pos_id,
@@ -228,6 +230,7 @@ def _position(pos_id: str, doc: Document) -> Position:
         former_ids=_texts(d, "former_ids"),
         sources=_texts(d, "sources"),
         source_file=doc.path,
+        changed=changed,
     )
 
 
