@@ -28,6 +28,10 @@ def page_path(kind: str, item_id: str = "") -> str:
         return f"positions/{item_id}.md"
     if kind == "plan":
         return f"plans/{item_id}.md"
+    if kind == "former-position":
+        return f"positions/{item_id}/index.html"
+    if kind == "former-department":
+        return f"departments/{item_id}/index.html"
     return {
         "home": "index.md",
         "org-chart": "org-chart.md",
@@ -116,4 +120,11 @@ def render(model: OrgModel, env: jinja2.Environment | None = None) -> dict[str, 
         emit("department.md.j2", page_path("department", dept.id), dept=dept)
     for pos in model.positions.values():
         emit("position.md.j2", page_path("position", pos.id), pos=pos)
+    # Former ids sit beside current ones, so "../<id>/" leads from the old URL to the new page.
+    for dept in model.departments.values():
+        for old in dept.former_ids:
+            emit("redirect.html.j2", page_path("former-department", old), title=dept.name, target=f"../{dept.id}/")
+    for pos in model.positions.values():
+        for old in pos.former_ids:
+            emit("redirect.html.j2", page_path("former-position", old), title=pos.title, target=f"../{pos.id}/")
     return pages
