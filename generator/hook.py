@@ -42,6 +42,9 @@ def _root(config: MkDocsConfig) -> Path:
 def on_config(config: MkDocsConfig) -> None:
     if not config.use_directory_urls:
         raise PluginError("use_directory_urls must stay true: position and department URLs are /positions/<id>/ and /departments/<id>/")
+    if not config.repo_url:
+        # mkdocs.yml sets edit_uri for when HANDBOOK_REPO_URL is given; without a repository it has nothing to edit.
+        config.edit_uri = None
     search = config.plugins.get("material/search") or config.plugins.get("search")
     langs = getattr(getattr(search, "config", None), "lang", None) or []
     if "zh" in langs:
