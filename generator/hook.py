@@ -14,13 +14,14 @@ from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import get_plugin_logger
+from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 
 from generator.errors import HandbookError
 from generator.model import OrgModel
 from generator.pipeline import generate
 from generator.render import page_path
+from generator.searchwords import split_search_index
 from generator.tooltips import add_tooltips, term_pattern
 from generator.write import read_manifest
 
@@ -69,18 +70,22 @@ def on_pre_build(config: MkDocsConfig) -> None:
     _last["terms"] = term_pattern(model.glossary)
 
 
+def _search_words(model: OrgModel) -> list[str]:
+    """Return the handbook's own words: titles, department names and glossary spellings."""
+    words = [p.title for p in model.positions.values()] + [n for p in model.positions.values() for n in p.other_titles]
+    words += [d.name for d in model.departments.values()] + [n for d in model.departments.values() for n in d.other_names]
+    words += [w for t in model.glossary for w in t.spellings]
+    return sorted({w for w in words if _HAN_ONLY.match(w)})
+
+
 def _teach_search(model: OrgModel) -> None:
-    """Make jieba keep titles and names whole, so searching a full title finds every page that uses it."""
+    """Make jieba cut at the edges of titles and names rather than across them."""
     try:
         import jieba
     except ImportError:
         return
-    words = [p.title for p in model.positions.values()] + [n for p in model.positions.values() for n in p.other_titles]
-    words += [d.name for d in model.departments.values()] + [n for d in model.departments.values() for n in d.other_names]
-    words += [w for t in model.glossary for w in t.spellings]
-    for word in sorted(set(words)):
-        if _HAN_ONLY.match(word):
-            jieba.add_word(word)
+    for word in _search_words(model):
+        jieba.add_word(word)
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
@@ -105,6 +110,11 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         handwritten = [f for f in files.documentation_pages() if f.src_uri not in ours]
         config.nav = _nav(model, _handwritten_nav(handwritten))
     return files
+
+
+@event_priority(-100)  # after the search plugin has written its index
+def on_post_build(config: MkDocsConfig) -> None:
+    split_search_index(Path(config.site_dir) / "search" / "search_index.json", _search_words(_last["model"]))
 
 
 def on_page_content(page_html: str, page: Any, config: MkDocsConfig, files: Files) -> str:

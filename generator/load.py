@@ -33,6 +33,7 @@ class Records:
     ids: dict[str, set[str]] = field(default_factory=lambda: {k: set() for k in FOLDERS.values()})
     """kind → every id that has a file, even a broken one, so that references to it do not cascade."""
     errors: list[DataError] = field(default_factory=list)
+    folder_found: bool = True
     changed: dict[str, str] = field(default_factory=dict)
     """Path relative to the data folder → date of its last commit (empty outside git)."""
 
@@ -59,9 +60,10 @@ def read_document(path: Path) -> tuple[Document | None, list[DataError]]:
 
 def load(data_dir: Path) -> Records:
     """Read every data file below ``data_dir`` and check its shape."""
-    records = Records()
+    records = Records(singles={kind: None for kind, _ in SINGLE_FILES.values()})
     if not data_dir.is_dir():
         records.errors.append(DataError(display_path(data_dir), 0, 0, "", "data folder not found"))
+        records.folder_found = False
         return records
     for name, (kind, required) in SINGLE_FILES.items():
         path = data_dir / name

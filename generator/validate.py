@@ -34,7 +34,7 @@ class _Checker:
         if self.records.singles["handbook"]:
             self._unique_sources(self.records.singles["handbook"])
         for kind, ids in (("department", self.dept_ids), ("position", self.pos_ids)):
-            if not ids:
+            if not ids and self.records.folder_found:
                 self.errors.append(DataError(f"data/{kind}s", 0, 0, "", f"no {kind}s found: add at least one data/{kind}s/<id>.yml"))
         for dept_id, doc in self.depts.items():
             self._department(dept_id, doc)

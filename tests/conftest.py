@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from site_project import make_project, mkdocs_build
+
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
@@ -42,3 +44,31 @@ def run_cli(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, list[s
 
 def python() -> str:
     return sys.executable
+
+
+@pytest.fixture(scope="session")
+def sample_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Return a scratch project holding the sample handbook built with --strict, as published (site and repository URLs set)."""
+    project = make_project(tmp_path_factory.mktemp("sample"))
+    result = mkdocs_build(project, published=True)
+    assert result.returncode == 0, result.stderr
+    assert "WARNING" not in result.stderr, result.stderr
+    return project
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    """Return a headless Debian Chromium driven by Playwright; skipped (failed under CI) when either is missing."""
+    from browser import _CHROMIUM_ARGS, chromium_path, unavailable
+
+    executable = chromium_path()
+    if executable is None:
+        unavailable("no Chromium found")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        unavailable("Playwright for Python is not installed")
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=executable, args=_CHROMIUM_ARGS)
+        yield browser
+        browser.close()

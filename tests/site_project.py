@@ -26,16 +26,24 @@ def make_project(dest: Path, data: Path | None = None) -> Path:
     return dest
 
 
-def env() -> dict[str, str]:
+SITE_URL = "https://handbook.example.com/"
+REPO_URL = "https://git.example.com/hr/handbook"
+
+
+def env(**extra: str) -> dict[str, str]:
     """Return the environment for MkDocs and make in a scratch project."""
     out = dict(os.environ)
+    for name in ("HANDBOOK_SITE_URL", "HANDBOOK_REPO_URL", "HANDBOOK_EDIT_URI"):
+        out.pop(name, None)  # the developer's own settings must not leak into test builds
+    out.update(extra)
     out["NO_MKDOCS_2_WARNING"] = "1"
     out["PATH"] = f"{VENV_BIN}{os.pathsep}{out.get('PATH', '')}"
     return out
 
 
-def mkdocs_build(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    """Run ``mkdocs build --strict`` in ``project``."""
+def mkdocs_build(project: Path, *args: str, published: bool = False) -> subprocess.CompletedProcess[str]:
+    """Run ``mkdocs build --strict`` in ``project``; ``published`` sets a site and a repository URL as a deployment would."""
+    extra = {"HANDBOOK_SITE_URL": SITE_URL, "HANDBOOK_REPO_URL": REPO_URL} if published else {}
     return subprocess.run(
-        [str(VENV_BIN / "mkdocs"), "build", "--strict", *args], cwd=project, env=env(), capture_output=True, text=True, timeout=600
+        [str(VENV_BIN / "mkdocs"), "build", "--strict", *args], cwd=project, env=env(**extra), capture_output=True, text=True, timeout=1800
     )

@@ -50,15 +50,6 @@ def _parse(path: Path) -> _Links:
 
 
 @pytest.fixture(scope="module")
-def sample_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    project = make_project(tmp_path_factory.mktemp("sample"))
-    result = mkdocs_build(project)
-    assert result.returncode == 0, result.stderr
-    assert "WARNING" not in result.stderr, result.stderr
-    return project
-
-
-@pytest.fixture(scope="module")
 def model():
     return validate(load(ROOT / "data"))
 

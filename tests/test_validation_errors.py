@@ -31,3 +31,9 @@ def test_valid_fixture_passes(project: Path, capsys: pytest.CaptureFixture[str])
     code, out, err = run_cli(capsys, "check")
     assert (code, err) == (0, [])
     assert out == ["ok: 3 departments, 5 positions, headcount 10"]
+
+
+def test_missing_data_folder_is_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run_cli(capsys, "--data", str(tmp_path / "nowhere"), "check")
+    assert code == 1
+    assert err == [f"{tmp_path / 'nowhere'}: data folder not found", "1 error; nothing was written"]

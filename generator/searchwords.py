@@ -1,0 +1,86 @@
+"""Split indexed Chinese words around the handbook's own words, so a search finds them inside longer ones.
+
+Material's search matches word prefixes, and jieba keeps compounds whole: without
+this, 策划 would not find 文案策划 and 旺旺 would not find 阿里旺旺. Splitting only
+inserts zero-width spaces (Material's word separator), so result snippets read
+exactly as before.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable
+from pathlib import Path
+
+_ZWSP = "\u200b"
+_HAN = "\u3400-\u4dbf\u4e00-\u9fff"
+_WORD = re.compile(f"[{_HAN}]{{2,}}")
+# Material wraps each run of Han characters in zero-width spaces and puts one between jieba's words.
+_RUN = re.compile(f"[{_HAN}{_ZWSP}]+")
+
+
+class WordSplitter:
+    """Re-cut segmented Chinese text so that every known word is a word of its own.
+
+    jieba's cuts inside a known word are dropped (地核|对面|单 becomes 地|核对|面单
+    for 面单), and a cut is added at both edges of every occurrence, also inside
+    jieba's words (文案策划 becomes 文案|策划 for 策划).
+    """
+
+    def __init__(self, words: Iterable[str]) -> None:
+        self._trie: dict = {}
+        for word in words:
+            if _WORD.fullmatch(word):
+                node = self._trie
+                for ch in word:
+                    node = node.setdefault(ch, {})
+                node[""] = True
+
+    def _occurrences(self, plain: str) -> Iterable[tuple[int, int]]:
+        trie, n = self._trie, len(plain)
+        for i in range(n):
+            node, j = trie, i
+            while j < n and plain[j] in node:
+                node = node[plain[j]]
+                j += 1
+                if "" in node:
+                    yield i, j
+
+    def split_run(self, run: str) -> str:
+        core = run.strip(_ZWSP)
+        if not core:
+            return run
+        lead, trail = run[: len(run) - len(run.lstrip(_ZWSP))], run[len(run.rstrip(_ZWSP)):]
+        pieces = [p for p in core.split(_ZWSP) if p]
+        plain = "".join(pieces)
+        occurrences = list(self._occurrences(plain))
+        if not occurrences:
+            return run
+        cuts, offset = set(), 0
+        for piece in pieces[:-1]:
+            offset += len(piece)
+            cuts.add(offset)
+        for i, j in occurrences:
+            cuts.difference_update(range(i + 1, j))
+        for i, j in occurrences:
+            cuts.update((i, j))
+        edges = [0, *sorted(cuts - {0, len(plain)}), len(plain)]
+        return lead + _ZWSP.join(plain[a:b] for a, b in zip(edges, edges[1:])) + trail
+
+    def split_text(self, text: str) -> str:
+        return _RUN.sub(lambda m: self.split_run(m.group()), text)
+
+
+def split_search_index(path: Path, words: Iterable[str]) -> None:
+    """Rewrite Material's search index in place with known words split out of longer ones."""
+    if not path.is_file():
+        return
+    splitter = WordSplitter(words)
+    data = json.loads(path.read_text("utf-8"))
+    for doc in data.get("docs", []):
+        for key in ("title", "text"):
+            if isinstance(doc.get(key), str):
+                doc[key] = splitter.split_text(doc[key])
+    # The same compact form Material writes.
+    path.write_text(json.dumps(data, separators=(",", ":")), "utf-8")
