@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
@@ -255,4 +256,26 @@ def test_screenshots_for_review(base: str, tab, name: str, url: str) -> None:
     shot = ARTIFACTS / f"{name}.png"
     page.screenshot(path=str(shot), full_page=True)
     assert shot.stat().st_size > 20_000
+    assert seen.blocked == [] and seen.errors == []
+
+
+def test_renamed_position_keeps_its_old_link_and_anchor(tmp_path: Path, chromium) -> None:
+    from conftest import FIXTURES
+    from site_project import make_project, mkdocs_build
+
+    data = tmp_path / "data"
+    shutil.copytree(FIXTURES / "basic", data)
+    designer = data / "positions" / "designer.yml"
+    designer.write_text(designer.read_text("utf-8") + "former_ids:\n  - visual-designer\n", "utf-8")
+    project = make_project(tmp_path / "p", data=data)
+    result = mkdocs_build(project)
+    assert result.returncode == 0, result.stderr
+    context = chromium.new_context()
+    page = context.new_page()
+    seen = watch_page(context, page)
+    with serve(project / "site") as base:
+        page.goto(base + "positions/visual-designer/#responsibilities")
+        page.wait_for_url("**/positions/designer/#responsibilities")
+        assert page.locator("article h1").inner_text().startswith("美工")
+    context.close()
     assert seen.blocked == [] and seen.errors == []
