@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterable
+from itertools import pairwise
 from pathlib import Path
 
 _ZWSP = "\u200b"
@@ -66,7 +67,7 @@ class WordSplitter:
         for i, j in occurrences:
             cuts.update((i, j))
         edges = [0, *sorted(cuts - {0, len(plain)}), len(plain)]
-        return lead + _ZWSP.join(plain[a:b] for a, b in zip(edges, edges[1:])) + trail
+        return lead + _ZWSP.join(plain[a:b] for a, b in pairwise(edges)) + trail
 
     def split_text(self, text: str) -> str:
         return _RUN.sub(lambda m: self.split_run(m.group()), text)
