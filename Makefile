@@ -11,7 +11,7 @@ HOST ?= 127.0.0.1:8000
 # Material prints a multi-line end-of-life notice on every run; it is not about this project.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test lint check generate clean distclean
+.PHONY: serve build test lint check generate bench clean distclean
 
 serve: $(INSTALLED) $(MERMAID_STAMP)
 	$(BIN)/mkdocs serve --livereload -a $(HOST)
@@ -28,6 +28,10 @@ test: $(INSTALLED) $(MERMAID_STAMP)
 
 lint: $(INSTALLED)
 	$(BIN)/ruff check generator tests
+
+# Synthetic organisations of 100 and 1,000 positions, then the sample; prints a table (see README, Performance).
+bench: $(INSTALLED) $(MERMAID_STAMP)
+	$(BIN)/python tests/bench.py $(BENCH_SIZES)
 
 check: $(INSTALLED)
 	$(BIN)/python -m generator check

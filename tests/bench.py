@@ -1,0 +1,208 @@
+"""Benchmark: generate and build synthetic organisations of N positions and print what it costs.
+
+    python tests/bench.py [N ...]        (make bench: N = 100 and 1000)
+
+Prints, per N: load+validate, render+write, no-op regeneration, `mkdocs build
+--strict` (with mermaid2), peak memory, files written, site and search-index
+size, and — when Chromium is available — how long the search box takes to
+answer on a fresh page. Then the sample handbook: the steps of `make build`, and
+how long a saved YAML edit takes to be served by `mkdocs serve`.
+Timing lives here, never in the unit tests.
+"""
+
+from __future__ import annotations
+
+import os
+import platform
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from generator.load import load  # noqa: E402
+from generator.render import render  # noqa: E402
+from generator.validate import validate  # noqa: E402
+from generator.write import write_pages  # noqa: E402
+from site_project import VENV_BIN, env, make_project  # noqa: E402
+from synthetic_org import write_org  # noqa: E402
+
+QUERY_TIMEOUT = 30
+
+
+def _timed(fn):
+    start = time.perf_counter()
+    result = fn()
+    return time.perf_counter() - start, result
+
+
+def _run_measured(cmd: list[str], cwd: Path) -> tuple[float, int, subprocess.CompletedProcess[str]]:
+    """Run ``cmd``; return wall seconds, peak RSS in MB of the process tree's largest member, and the result."""
+    probe = (
+        "import resource, subprocess, sys;"
+        "r = subprocess.run(sys.argv[1:]);"
+        "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, file=sys.stderr);"
+        "sys.exit(r.returncode)"
+    )
+    start = time.perf_counter()
+    result = subprocess.run([sys.executable, "-c", probe, *cmd], cwd=cwd, env=env(), capture_output=True, text=True)
+    wall = time.perf_counter() - start
+    peak_kb = int(result.stderr.strip().splitlines()[-1]) if result.stderr.strip() else 0
+    return wall, peak_kb // 1024, result
+
+
+def _size(path: Path) -> int:
+    return sum(f.stat().st_size for f in path.rglob("*") if f.is_file())
+
+
+def _search_latency(site: Path, query: str) -> float | None:
+    """Seconds from opening a page to the search box showing results for ``query``; None without Chromium."""
+    try:
+        from browser import _CHROMIUM_ARGS, chromium_path, serve
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        return None
+    executable = chromium_path()
+    if executable is None:
+        return None
+    with serve(site) as base, sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=executable, args=_CHROMIUM_ARGS)
+        page = browser.new_page()
+        start = time.perf_counter()
+        page.goto(base)
+        page.click(".md-search__input")
+        page.keyboard.insert_text(query)
+        page.keyboard.press("End")
+        page.wait_for_function(
+            "() => /\\d/.test(document.querySelector('.md-search-result__meta').textContent)", timeout=QUERY_TIMEOUT * 1000
+        )
+        elapsed = time.perf_counter() - start
+        browser.close()
+        return elapsed
+
+
+def bench_org(n: int, work: Path) -> dict[str, object]:
+    data = work / f"org-{n}"
+    write_org(data, n)
+    project = make_project(work / f"project-{n}", data=data)
+    out = project / "generated"
+    row: dict[str, object] = {"positions": n}
+    t_load, model = _timed(lambda: validate(load(project / "data")))
+    t_write, report = _timed(lambda: write_pages(out, render(model)))
+    row["load+validate s"] = t_load
+    row["render+write s"] = t_write
+    row["positions/s"] = n / (t_load + t_write)
+    row["files written"] = len(report.written)
+    t_noop, again = _timed(lambda: write_pages(out, render(validate(load(project / "data")))))
+    row["no-op regen s"] = t_noop
+    row["no-op files written"] = len(again.written)
+    wall, peak, result = _run_measured([str(VENV_BIN / "mkdocs"), "build", "--strict", "--quiet"], project)
+    if result.returncode != 0:
+        raise SystemExit(f"mkdocs build failed at N={n}:\n{result.stderr[-3000:]}")
+    row["mkdocs build s"] = wall
+    row["peak memory MB"] = peak
+    site = project / "site"
+    row["site MB"] = _size(site) / 1e6
+    row["search index MB"] = (site / "search" / "search_index.json").stat().st_size / 1e6
+    title = next(iter(model.positions.values())).title
+    row["search answer s"] = _search_latency(site, title)
+    return row
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _get(url: str) -> str:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as resp:
+            return resp.read().decode("utf-8")
+    except OSError:
+        return ""
+
+
+def bench_sample(work: Path) -> dict[str, object]:
+    project = make_project(work / "sample")
+    row: dict[str, object] = {}
+    check, _, _ = _run_measured([str(VENV_BIN / "python"), "-m", "generator", "check"], project)
+    build, peak, result = _run_measured([str(VENV_BIN / "mkdocs"), "build", "--strict", "--quiet", "-d", "site.tmp"], project)
+    if result.returncode != 0:
+        raise SystemExit(f"sample build failed:\n{result.stderr[-3000:]}")
+    row["make build s (check + build)"] = check + build
+    row["peak memory MB"] = peak
+    port = _free_port()
+    proc = subprocess.Popen(
+        [str(VENV_BIN / "mkdocs"), "serve", "--livereload", "-a", f"127.0.0.1:{port}"],
+        cwd=project, env=env(), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    url = f"http://127.0.0.1:{port}/positions/store-manager/"
+    try:
+        deadline = time.monotonic() + 120
+        while "店长" not in _get(url):
+            if time.monotonic() > deadline:
+                raise SystemExit("mkdocs serve did not come up")
+            time.sleep(0.2)
+        path = project / "data" / "positions" / "store-manager.yml"
+        marker = "基准测试标记"
+        text = path.read_text("utf-8")
+        start = time.perf_counter()
+        path.write_text(text.replace("summary: ", f"summary: {marker}", 1), "utf-8")
+        while marker not in _get(url):
+            if time.perf_counter() - start > 60:
+                raise SystemExit("the edit was not served within 60 s")
+            time.sleep(0.05)
+        row["serve: edit served s"] = time.perf_counter() - start
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
+    return row
+
+
+def _fmt(value: object) -> str:
+    if value is None:
+        return "n/a"
+    if isinstance(value, float):
+        return f"{value:.2f}" if value < 100 else f"{value:.0f}"
+    return str(value)
+
+
+def main(argv: list[str]) -> int:
+    sizes = [int(a) for a in argv] or [100, 1000]
+    print(f"machine: {platform.machine()}, {len(os.sched_getaffinity(0))} cores, Python {platform.python_version()}")
+    with tempfile.TemporaryDirectory(prefix="handbook-bench-") as tmp:
+        work = Path(tmp)
+        rows = []
+        for n in sizes:
+            print(f"… N={n}", file=sys.stderr)
+            rows.append(bench_org(n, work))
+        keys = [k for k in rows[0] if k != "positions"]
+        header = ["measure", *(f"N={r['positions']}" for r in rows)]
+        if len(rows) > 1:
+            header.append(f"ratio {rows[-1]['positions']}/{rows[0]['positions']}")
+        lines = [header]
+        for key in keys:
+            values = [r[key] for r in rows]
+            line = [key, *(_fmt(v) for v in values)]
+            if len(rows) > 1:
+                a, b = values[0], values[-1]
+                line.append(f"{b / a:.1f}×" if isinstance(a, (int, float)) and isinstance(b, (int, float)) and a else "")
+            lines.append(line)
+        widths = [max(len(str(line[i])) for line in lines) for i in range(len(header))]
+        for line in lines:
+            print("  ".join(str(c).ljust(w) for c, w in zip(line, widths, strict=True)))
+        print()
+        print("sample handbook")
+        for key, value in bench_sample(work).items():
+            print(f"  {key}: {_fmt(value)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
