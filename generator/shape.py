@@ -7,6 +7,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
+import fastjsonschema
 import jsonschema
 
 from .errors import DataError
@@ -36,8 +37,38 @@ def _validator(kind: str) -> jsonschema.protocols.Validator:
     return jsonschema.Draft202012Validator(schema(kind))
 
 
+@cache
+def _fast_validator(kind: str) -> Any:
+    return fastjsonschema.compile(_without_ref_siblings(schema(kind)))
+
+
+def _without_ref_siblings(node: Any) -> Any:
+    """Return the schema with ``{"$ref": r, k: v}`` as ``{"allOf": [{"$ref": r}, {k: v}]}``.
+
+    Draft 2020-12 applies keywords beside ``$ref``; fastjsonschema follows draft 7,
+    which ignores them (``minItems`` beside a ``$ref`` would be lost).
+    """
+    if isinstance(node, list):
+        return [_without_ref_siblings(v) for v in node]
+    if not isinstance(node, dict):
+        return node
+    out = {k: _without_ref_siblings(v) for k, v in node.items()}
+    if "$ref" in out and len(out) > 1:
+        rest = {k: v for k, v in out.items() if k not in ("$ref", "description")}
+        if rest:
+            return {"allOf": [{"$ref": out["$ref"]}, rest]}
+    return out
+
+
 def check_shape(doc: Document, kind: str) -> list[DataError]:
     """Return one error per schema violation in ``doc``, located at the offending key or value."""
+    # The compiled check accepts a valid file some 50 times faster; only a file it rejects
+    # goes through jsonschema, the reference, which finds every error and where it is.
+    try:
+        _fast_validator(kind)(doc.data)
+        return []
+    except fastjsonschema.JsonSchemaException:
+        pass
     errors: list[DataError] = []
     for err in _validator(kind).iter_errors(doc.data):
         errors.extend(_explain(doc, tuple(err.absolute_path), err))

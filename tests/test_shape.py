@@ -1,0 +1,62 @@
+"""The compiled fast path never accepts a file that the reference validator (jsonschema) rejects."""
+
+from __future__ import annotations
+
+import copy
+import random
+
+import pytest
+import yaml
+
+from generator.shape import _fast_validator, _validator
+from site_project import ROOT
+
+_SAMPLES = {
+    "position": sorted((ROOT / "data" / "positions").glob("*.yml"))[:6],
+    "department": sorted((ROOT / "data" / "departments").glob("*.yml"))[:4],
+    "plan": sorted((ROOT / "data" / "plans").glob("*.yml")),
+    "handbook": [ROOT / "data" / "handbook.yml"],
+    "glossary": [ROOT / "data" / "glossary.yml"],
+}
+_ODD_VALUES = [None, True, 0, -1, 1.5, "", "x", "Bad Id", [], [""], {}, {"x": 1}, ["a", 1]]
+
+
+def _paths(value, prefix=()):
+    yield prefix
+    if isinstance(value, dict):
+        for k, v in value.items():
+            yield from _paths(v, (*prefix, k))
+    elif isinstance(value, list):
+        for i, v in enumerate(value):
+            yield from _paths(v, (*prefix, i))
+
+
+def _replace(data, path, new):
+    out = copy.deepcopy(data)
+    target = out
+    for key in path[:-1]:
+        target = target[key]
+    target[path[-1]] = new
+    return out
+
+
+@pytest.mark.parametrize("kind", sorted(_SAMPLES))
+def test_fast_and_reference_validators_agree_on_mutations(kind: str) -> None:
+    rng = random.Random(kind)
+    fast, reference = _fast_validator(kind), _validator(kind)
+    checked = 0
+    for path in _SAMPLES[kind]:
+        data = yaml.safe_load(path.read_text("utf-8"))
+        for where in [p for p in _paths(data) if p]:
+            for new in rng.sample(_ODD_VALUES, 4):
+                mutated = _replace(data, where, new)
+                try:
+                    fast(mutated)
+                    accepted = True
+                except Exception:
+                    accepted = False
+                assert accepted == reference.is_valid(mutated), (path.name, where, new)
+                checked += 1
+        extra = dict(data, unexpected_field=1)
+        assert not reference.is_valid(extra)
+    assert checked > 20
