@@ -10,7 +10,7 @@ import jinja2
 from . import diagrams
 from .errors import HandbookError
 from .escape import Raw, front_matter, html_text, markdown
-from .model import OrgModel
+from .model import Department, OrgModel, Position
 
 LEVEL_LABELS = {
     "executive": "高管",
@@ -74,10 +74,21 @@ class _Page:
     def __init__(self, path: str) -> None:
         self.path = path
         self.url = page_url(path)
+        self._dir = posixpath.dirname(path)
 
     def link(self, kind: str, item_id: str = "") -> Raw:
         """Return a relative link to another page's Markdown file (MkDocs checks and rewrites it)."""
-        return Raw(_relative(page_path(kind, item_id), posixpath.dirname(self.path)))
+        return Raw(_relative(page_path(kind, item_id), self._dir))
+
+    # Written here rather than as template macros: a Jinja macro call cost more than
+    # the rest of a position page, and pages hold dozens of these links.
+    def position_link(self, p: Position) -> Raw:
+        """Return a Markdown link to a position, its title escaped."""
+        return Raw(f"[{markdown(p.title)}]({self.link('position', p.id)})")
+
+    def department_link(self, d: Department) -> Raw:
+        """Return a Markdown link to a department, its name escaped."""
+        return Raw(f"[{markdown(d.name)}]({self.link('department', d.id)})")
 
     def href(self, kind: str, item_id: str = "") -> str:
         """Return a relative URL to another page, for diagrams, which MkDocs does not rewrite."""
