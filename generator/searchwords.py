@@ -83,5 +83,5 @@ def split_search_index(path: Path, words: Iterable[str]) -> None:
         for key in ("title", "text"):
             if isinstance(doc.get(key), str):
                 doc[key] = splitter.split_text(doc[key])
-    # The same compact form Material writes.
-    path.write_text(json.dumps(data, separators=(",", ":")), "utf-8")
+    # Material's compact form, but with Chinese as UTF-8 rather than \u escapes: half the bytes to load.
+    path.write_text(json.dumps(data, separators=(",", ":"), ensure_ascii=False), "utf-8")

@@ -139,7 +139,7 @@ def bench_sample(work: Path) -> dict[str, object]:
     row["peak memory MB"] = peak
     port = _free_port()
     proc = subprocess.Popen(
-        [str(VENV_BIN / "mkdocs"), "serve", "--livereload", "-a", f"127.0.0.1:{port}"],
+        [str(VENV_BIN / "mkdocs"), "serve", "--livereload", "--dirty", "-a", f"127.0.0.1:{port}"],
         cwd=project, env=env(), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )
     url = f"http://127.0.0.1:{port}/positions/store-manager/"

@@ -42,7 +42,7 @@ def test_yaml_edit_is_served_without_rebuild_loop(tmp_path: Path) -> None:
     port = _free_port()
     log = (tmp_path / "serve.log").open("w")
     proc = subprocess.Popen(
-        [str(VENV_BIN / "mkdocs"), "serve", "--livereload", "-a", f"127.0.0.1:{port}"],
+        [str(VENV_BIN / "mkdocs"), "serve", "--livereload", "--dirty", "-a", f"127.0.0.1:{port}"],
         cwd=project, env=env(), stdout=log, stderr=subprocess.STDOUT,
     )
     url = f"http://127.0.0.1:{port}/positions/designer/"
