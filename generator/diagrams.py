@@ -88,11 +88,13 @@ def fit(roots: Sequence[str], kids: Kids, budget: int = NODE_BUDGET) -> tuple[li
     def cost(n: str) -> int:
         return 2 if kids(n) else 1
 
+    if sum(cost(r) for r in roots) > budget:
+        # Roots that do not fit are left to one summary node that the caller draws (``more_roots``).
+        budget -= 1
     shown: list[str] = []
     used = 0
-    for i, root in enumerate(roots):
-        # Roots that do not fit are left to one summary node drawn by the caller.
-        if used + cost(root) + (1 if i + 1 < len(roots) else 0) > budget:
+    for root in roots:
+        if used + cost(root) > budget:
             break
         shown.append(root)
         used += cost(root)
@@ -143,6 +145,15 @@ def _more(chart: _Chart, parent: str, hidden: list[str], kids: Kids, noun: str, 
     chart.edge(parent, more, dotted=True)
 
 
+def _more_roots(chart: _Chart, roots: Sequence[str], shown: list[str], kids: Kids, noun: str, kind: str, item_id: str, anchor: str) -> None:
+    """Draw one summary node for the top-level nodes that ``fit`` left out, if any."""
+    drawn = set(shown)
+    rest = [r for r in roots if r not in drawn]
+    if rest:
+        count = sum(_subtree_size(r, kids) for r in rest)
+        chart.node(kind, item_id, f"另有 {count} 个{noun}", css="more", anchor=anchor, nid="m_top")
+
+
 def _pos_node(chart: _Chart, p: Position, css: str = "") -> str:
     return chart.node("position", p.id, p.title, f"{p.headcount} 人", css=css)
 
@@ -167,10 +178,7 @@ def company_chart(model: OrgModel, url_for: UrlFor) -> str:
             chart.edge(node_id("department", d.parent), me)
     for dept_id, hidden in folded.items():
         _more(chart, node_id("department", dept_id), hidden, kids, "下属部门", "department", dept_id, "#subdepartments")
-    drawn = set(shown)
-    rest = [r for r in roots if r not in drawn]
-    if rest:
-        chart.node("departments", "", f"另有 {sum(_subtree_size(r, kids) for r in rest)} 个部门", css="more", nid="m_top")
+    _more_roots(chart, roots, shown, kids, "部门", "departments", "", "")
     # Left to right: the tree is wide (many top-level departments) and shallow.
     return chart.source("LR")
 
@@ -220,6 +228,7 @@ def department_chart(model: OrgModel, dept: Department, url_for: UrlFor) -> str:
         noun = "下属部门" if depts == len(hidden) else "岗位或下属部门" if depts else "岗位"
         target = ("department", dept.id, "#subdepartments") if depts == len(hidden) else ("position", key.partition(":")[2], "#reporting-line")
         _more(chart, drawn[key], hidden, kids, noun, *target)
+    _more_roots(chart, roots, shown, kids, "岗位或下属部门", "department", dept.id, "#positions")
     return chart.source()
 
 
@@ -278,5 +287,6 @@ def plan_chart(model: OrgModel, plan: Plan, url_for: UrlFor) -> str:
                 chart.edge(node_id("position", pos_id), node_id("position", c))
     for pos_id, hidden in folded.items():
         _more(chart, node_id("position", pos_id), hidden, kids, "岗位", "plan", plan.id, "#positions")
+    _more_roots(chart, roots, shown, kids, "岗位", "plan", plan.id, "#positions")
     return chart.source()
 

@@ -120,25 +120,38 @@ def test_fit_leaves_surplus_roots_to_the_caller() -> None:
     assert shown == roots[:39] and folded == {}
 
 
+def test_fit_keeps_room_for_the_callers_summary_when_roots_overflow() -> None:
+    # 30 roots with two children each: the level expansion must not spend the slot kept for the roots' summary.
+    spec = {f"t{i}": [f"t{i}a", f"t{i}b"] for i in range(30)}
+    roots = list(spec)
+    shown, folded = diagrams.fit(roots, _forest(spec), budget=40)
+    assert len(shown) < 30 + 60
+    assert _drawn_count(shown, folded) + 1 <= 40
+
+
 def test_fit_stays_within_budget_on_random_forests() -> None:
     import random
 
     rng = random.Random(7)
     for _ in range(300):
         size = rng.randint(1, 400)
-        parent = {f"n{i}": f"n{rng.randrange(i)}" for i in range(1, size)}
+        # Several roots: every node below n_roots hangs under an earlier node.
+        n_roots = rng.choice([1, 1, 3, 30, 80])
+        parent = {f"n{i}": f"n{rng.randrange(i)}" for i in range(n_roots, max(size, n_roots))}
         spec: dict[str, list[str]] = {}
         for child, boss in parent.items():
             spec.setdefault(boss, []).append(child)
+        roots = [f"n{i}" for i in range(n_roots)]
         budget = rng.randint(3, 60)
-        shown, folded = diagrams.fit(["n0"], _forest(spec), budget=budget)
-        assert _drawn_count(shown, folded) <= budget
-        assert all(parent[n] in shown for n in shown if n != "n0"), "a drawn node hangs under an undrawn one"
-        hidden_roots = [h for hs in folded.values() for h in hs]
+        shown, folded = diagrams.fit(roots, _forest(spec), budget=budget)
+        left_out = [r for r in roots if r not in shown]
+        assert _drawn_count(shown, folded) + (1 if left_out else 0) <= budget
+        assert all(parent[n] in shown for n in shown if n in parent), "a drawn node hangs under an undrawn one"
+        hidden_roots = [h for hs in folded.values() for h in hs] + left_out
         covered = set(shown)
         stack = list(hidden_roots)
         while stack:
             n = stack.pop()
             covered.add(n)
             stack.extend(spec.get(n, []))
-        assert covered == {f"n{i}" for i in range(size)}, "some node is neither drawn nor summarised"
+        assert covered == {f"n{i}" for i in range(max(size, n_roots))}, "some node is neither drawn nor summarised"
