@@ -117,6 +117,39 @@ class _Checker:
                 self.errors.append(doc.error(("positions", i, "reports_to"), "a position cannot report to itself"))
             if "max" in entry and entry["max"] < entry["headcount"]:
                 self.errors.append(doc.error(("positions", i, "max"), f"must be at least the headcount ({entry['headcount']}), found {entry['max']}"))
+        self._plan_cycles(doc, staffed)
+
+    def _plan_cycles(self, doc: Document, staffed: list[str]) -> None:
+        """Report a loop in a plan's chart: explicit reports_to, or else the nearest staffed manager, must lead to a top."""
+        explicit = {e["position"]: e.get("reports_to") for e in doc.data["positions"]}
+        index = {e["position"]: i for i, e in reversed(list(enumerate(doc.data["positions"])))}
+
+        def parent(pos: str) -> str | None:
+            if explicit.get(pos) in explicit and explicit[pos] != pos:
+                return explicit[pos]
+            current, seen = pos, set()
+            while current in self.positions and current not in seen:
+                seen.add(current)
+                current = self.positions[current].data.get("reports_to")
+                if current in explicit:
+                    return current
+            return None
+
+        reported: set[str] = set()
+        for start in staffed:
+            path, current = [start], parent(start)
+            while current is not None and current not in path and current not in reported:
+                path.append(current)
+                current = parent(current)
+            if current is not None and current in path:
+                loop = path[path.index(current):]
+                # A loop through the organisation's own reports_to alone is reported once, on the positions.
+                if not reported.intersection(loop) and any(explicit.get(p) for p in loop):
+                    first = min(loop, key=lambda p: index[p])
+                    ring = loop[loop.index(first):] + loop[: loop.index(first)] + [first]
+                    field = ("positions", index[first], "reports_to") if explicit.get(first) else ("positions", index[first], "position")
+                    self.errors.append(doc.error(field, f"reporting cycle in this plan: {' → '.join(ring)}"))
+                reported.update(loop)
 
     def _glossary(self, doc: Document) -> None:
         ids: dict[str, int] = {}
