@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+_CONTROL = {c: f"\\x{c:02x}" for c in [*range(0x20), 0x7F]} | {0x0A: "\\n", 0x0D: "\\r", 0x09: "\\t"}
+
 
 @dataclass(frozen=True, order=True)
 class DataError:
@@ -22,7 +24,9 @@ class DataError:
 
     def __str__(self) -> str:
         where = self.path if self.line == 0 else f"{self.path}:{self.line}:{self.column}"
-        return f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
+        text = f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
+        # Messages quote the data; a newline or other control character in it must not break the one-line form.
+        return text.translate(_CONTROL)
 
 
 class HandbookError(Exception):

@@ -90,7 +90,7 @@ def _load_one(records: Records, path: Path, kind: str) -> None:
     if path.suffix != ".yml" or not path.is_file():
         return
     file_id = path.stem
-    if not ID_PATTERN.match(file_id) or len(file_id) > ID_MAX:
+    if not ID_PATTERN.fullmatch(file_id) or len(file_id) > ID_MAX:
         records.errors.append(
             DataError(shown, 0, 0, "", f"file name '{file_id}' is not a valid id: use at most {ID_MAX} lowercase ASCII letters or digits in words joined by '-', e.g. 'store-manager.yml'")
         )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -32,9 +33,19 @@ def schema(kind: str) -> dict[str, Any]:
     return json.loads(text)
 
 
+def _ecma_pattern(validator: Any, pattern: str, instance: Any, schema: Any) -> Any:
+    """JSON Schema patterns are ECMA-262 regexes, where ``$`` ends the text; Python's ``$`` also
+    matches before a final newline, which would let an id like ``"old\\n"`` through."""
+    if validator.is_type(instance, "string") and not re.search(re.sub(r"(?<!\\)\$$", r"\\Z", pattern), instance):
+        yield jsonschema.ValidationError(f"{instance!r} does not match {pattern!r}")
+
+
+_Validator = jsonschema.validators.extend(jsonschema.Draft202012Validator, {"pattern": _ecma_pattern})
+
+
 @cache
 def _validator(kind: str) -> jsonschema.protocols.Validator:
-    return jsonschema.Draft202012Validator(schema(kind))
+    return _Validator(schema(kind))
 
 
 @cache

@@ -18,7 +18,7 @@ _SAMPLES = {
     "handbook": [ROOT / "data" / "handbook.yml"],
     "glossary": [ROOT / "data" / "glossary.yml"],
 }
-_ODD_VALUES = [None, True, 0, -1, 1.5, "", "x", "Bad Id", [], [""], {}, {"x": 1}, ["a", 1]]
+_ODD_VALUES = [None, True, 0, -1, 1.5, "", "x", "Bad Id", "ok-id\n", ["ok-id\n"], [], [""], {}, {"x": 1}, ["a", 1]]
 
 
 def _paths(value, prefix=()):
