@@ -16,6 +16,10 @@ def last_changed(data_dir: Path) -> dict[str, str]:
     no entry: pages then simply say nothing about when they changed.
     """
     try:
+        shallow = subprocess.run(["git", "rev-parse", "--is-shallow-repository"], cwd=data_dir, capture_output=True, text=True, timeout=60)
+        if shallow.stdout.strip() != "false":
+            # Outside git, or a shallow clone (CI's default), whose oldest commit would look like the last change of every file.
+            return {}
         result = subprocess.run(
             ["git", "-c", "core.quotePath=false", "log", "--format=%x00%cs", "--name-only", "--relative", "--no-renames", "--", "."],
             cwd=data_dir, capture_output=True, text=True, timeout=60,

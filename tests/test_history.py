@@ -47,3 +47,16 @@ def test_uncommitted_files_and_non_git_folders_have_no_date(project: Path) -> No
     assert "updated:" not in pages["positions/designer.md"]
     _git(project, "init", "-q")
     assert last_changed(project / "data") == {}, "a repository without commits gives no dates"
+
+
+def test_shallow_clone_gives_no_dates(project: Path, tmp_path: Path) -> None:
+    _git(project, "init", "-q")
+    _git(project, "add", ".")
+    _git(project, "commit", "-q", "-m", "first", date="2025-03-01")
+    (project / "data/positions/designer.yml").write_text("# edited\n" + (project / "data/positions/designer.yml").read_text("utf-8"), "utf-8")
+    _git(project, "commit", "-q", "-am", "second", date="2025-06-15")
+    clone = tmp_path / "shallow"
+    subprocess.run(["git", "clone", "-q", "--depth", "1", project.as_uri(), str(clone)], check=True, capture_output=True)
+    # Its one commit would otherwise look like the last change of every file.
+    assert last_changed(clone / "data") == {}
+    assert last_changed(project / "data")["positions/art-lead.yml"] == "2025-03-01"

@@ -53,6 +53,9 @@ def test_every_chart_keeps_within_the_budget_and_links_to_real_pages(large) -> N
                 elif anchor and f"{{#{anchor[1:]}}}" not in pages[urls[resolved]]:
                     problems.append(f"{path}: chart links to missing anchor {target}{anchor}")
     assert problems == []
+    charts = [s for sources in _charts(pages).values() for s in sources]
+    assert len(charts) >= len(model.positions) + len(model.departments), "every position and department page has a chart"
+    assert all(_NODE.search(s) and _CLICK.search(s) for s in charts), "a chart without boxes or links would pass the checks above"
     company = _charts(pages)["org-chart.md"][0]
     assert "m_" in company, "the company chart of a large organisation folds its deeper levels"
     # Folding hides nothing from the reader: the text outline on the same page lists every department.
