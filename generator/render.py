@@ -96,8 +96,12 @@ class _Page:
         return "./" if rel == "." else rel + "/"
 
 
+@functools.cache
 def environment() -> jinja2.Environment:
-    """Return the Jinja environment: package templates, strict variables, and Markdown escaping by default."""
+    """Return the Jinja environment: package templates, strict variables, and Markdown escaping by default.
+
+    One per process, so `mkdocs serve` compiles the templates once rather than on every rebuild.
+    """
     env = jinja2.Environment(
         loader=jinja2.PackageLoader(__package__, "templates"),
         undefined=jinja2.StrictUndefined,
