@@ -14,12 +14,10 @@ from __future__ import annotations
 
 import os
 import platform
-import socket
 import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -29,7 +27,7 @@ from generator.load import load  # noqa: E402
 from generator.render import render  # noqa: E402
 from generator.validate import validate  # noqa: E402
 from generator.write import write_pages  # noqa: E402
-from site_project import VENV_BIN, env, make_project  # noqa: E402
+from site_project import VENV_BIN, env, free_port, get_text, make_project  # noqa: E402
 from synthetic_org import write_org  # noqa: E402
 
 QUERY_TIMEOUT = 30
@@ -114,20 +112,6 @@ def bench_org(n: int, work: Path) -> dict[str, object]:
     return row
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def _get(url: str) -> str:
-    try:
-        with urllib.request.urlopen(url, timeout=5) as resp:
-            return resp.read().decode("utf-8")
-    except OSError:
-        return ""
-
-
 def bench_sample(work: Path) -> dict[str, object]:
     project = make_project(work / "sample")
     row: dict[str, object] = {}
@@ -137,7 +121,7 @@ def bench_sample(work: Path) -> dict[str, object]:
         raise SystemExit(f"sample build failed:\n{result.stderr[-3000:]}")
     row["make build s (check + build)"] = check + build
     row["peak memory MB"] = peak
-    port = _free_port()
+    port = free_port()
     proc = subprocess.Popen(
         [str(VENV_BIN / "mkdocs"), "serve", "--livereload", "--dirty", "-a", f"127.0.0.1:{port}"],
         cwd=project, env=env(), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
@@ -145,7 +129,7 @@ def bench_sample(work: Path) -> dict[str, object]:
     url = f"http://127.0.0.1:{port}/positions/store-manager/"
     try:
         deadline = time.monotonic() + 120
-        while "店长" not in _get(url):
+        while "店长" not in get_text(url):
             if time.monotonic() > deadline:
                 raise SystemExit("mkdocs serve did not come up")
             time.sleep(0.2)
@@ -154,7 +138,7 @@ def bench_sample(work: Path) -> dict[str, object]:
         text = path.read_text("utf-8")
         start = time.perf_counter()
         path.write_text(text.replace("summary: ", f"summary: {marker}", 1), "utf-8")
-        while marker not in _get(url):
+        while marker not in get_text(url):
             if time.perf_counter() - start > 60:
                 raise SystemExit("the edit was not served within 60 s")
             time.sleep(0.05)

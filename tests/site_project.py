@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import os
 import shutil
+import socket
 import subprocess
 import sys
+import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -47,3 +49,19 @@ def mkdocs_build(project: Path, *args: str, published: bool = False) -> subproce
     return subprocess.run(
         [str(VENV_BIN / "mkdocs"), "build", "--strict", *args], cwd=project, env=env(**extra), capture_output=True, text=True, timeout=1800
     )
+
+
+def free_port() -> int:
+    """Return a TCP port on 127.0.0.1 that is free right now, for a server under test."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def get_text(url: str) -> str:
+    """Return the body at ``url``, or "" while the server is not answering."""
+    try:
+        with urllib.request.urlopen(url, timeout=5) as resp:
+            return resp.read().decode("utf-8")
+    except OSError:
+        return ""

@@ -2,30 +2,14 @@
 
 from __future__ import annotations
 
-import socket
 import subprocess
 import time
-import urllib.request
 from pathlib import Path
 
 
-from site_project import VENV_BIN, env, make_project
+from site_project import VENV_BIN, env, free_port, get_text, make_project
 
 from conftest import FIXTURES
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def _get(url: str) -> str:
-    try:
-        with urllib.request.urlopen(url, timeout=5) as resp:
-            return resp.read().decode("utf-8")
-    except OSError:
-        return ""
 
 
 def _wait_for(predicate, timeout: float) -> bool:
@@ -39,7 +23,7 @@ def _wait_for(predicate, timeout: float) -> bool:
 
 def test_yaml_edit_is_served_without_rebuild_loop(tmp_path: Path) -> None:
     project = make_project(tmp_path / "p", data=FIXTURES / "basic")
-    port = _free_port()
+    port = free_port()
     log = (tmp_path / "serve.log").open("w")
     proc = subprocess.Popen(
         [str(VENV_BIN / "mkdocs"), "serve", "--livereload", "--dirty", "-a", f"127.0.0.1:{port}"],
@@ -47,12 +31,12 @@ def test_yaml_edit_is_served_without_rebuild_loop(tmp_path: Path) -> None:
     )
     url = f"http://127.0.0.1:{port}/positions/designer/"
     try:
-        assert _wait_for(lambda: "制作图片" in _get(url), 90), (tmp_path / "serve.log").read_text()
+        assert _wait_for(lambda: "制作图片" in get_text(url), 90), (tmp_path / "serve.log").read_text()
         builds = lambda: (tmp_path / "serve.log").read_text().count("Building documentation")  # noqa: E731
         assert builds() == 1
         yml = project / "data" / "positions" / "designer.yml"
         yml.write_text(yml.read_text("utf-8").replace("制作图片。", "制作商品主图与详情页。"), "utf-8")
-        assert _wait_for(lambda: "制作商品主图与详情页" in _get(url), 60), (tmp_path / "serve.log").read_text()
+        assert _wait_for(lambda: "制作商品主图与详情页" in get_text(url), 60), (tmp_path / "serve.log").read_text()
         time.sleep(4)  # a loop would show up as further builds here
         assert builds() == 2, (tmp_path / "serve.log").read_text()
     finally:
