@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -117,6 +118,11 @@ class Plan:
     sources: tuple[str, ...] = ()
     source_file: str = ""
 
+    @cached_property
+    def named_managers(self) -> dict[str, str | None]:
+        """Return every staffed position with the manager the plan names for it (None where it names none)."""
+        return {e.position: e.reports_to for e in self.entries}
+
     @property
     def total(self) -> int:
         """Return the headcount of the plan (lower bounds)."""
@@ -142,6 +148,25 @@ class Term:
     def spellings(self) -> tuple[str, ...]:
         """Return the term and its aliases."""
         return (self.term, *self.aliases)
+
+
+def plan_manager(pos_id: str, named: dict[str, str | None], org_parent: Callable[[str], str | None]) -> str | None:
+    """Return the manager a staffing plan charts ``pos_id`` under.
+
+    That is the manager the plan names for it, or else its nearest manager up the
+    organisation's reporting chain that the plan also staffs (None at the top).
+    ``named`` maps every staffed position to the manager the plan names for it.
+    Validation uses this before the chain is known to be acyclic, hence ``seen``.
+    """
+    boss = named.get(pos_id)
+    if boss is not None and boss in named and boss != pos_id:
+        return boss
+    seen = {pos_id}
+    current = org_parent(pos_id)
+    while current is not None and current not in named and current not in seen:
+        seen.add(current)
+        current = org_parent(current)
+    return current if current in named else None
 
 
 def _order(order: int | None) -> int:
@@ -296,11 +321,5 @@ class OrgModel:
         ]
 
     def plan_parent(self, plan: Plan, pos_id: str) -> str | None:
-        """Return the nearest manager of ``pos_id`` (up the reporting chain) that the plan also staffs."""
-        staffed = {e.position: e for e in plan.entries}
-        if pos_id in staffed and staffed[pos_id].reports_to is not None:
-            return staffed[pos_id].reports_to
-        current = self.positions[pos_id].reports_to
-        while current is not None and current not in staffed:
-            current = self.positions[current].reports_to
-        return current
+        """Return the manager ``pos_id`` is charted under in ``plan`` (see ``plan_manager``)."""
+        return plan_manager(pos_id, plan.named_managers, lambda p: self.positions[p].reports_to)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from .errors import DataError, DataErrors
 from .load import Records
-from .model import Collaboration, Department, Escalation, Handbook, OrgModel, Plan, PlanEntry, Position, Source, Term
+from .model import Collaboration, Department, Escalation, Handbook, OrgModel, Plan, PlanEntry, Position, Source, Term, plan_manager
 from .suggest import did_you_mean
 from .yamlsource import Document, Path
 
@@ -124,16 +124,11 @@ class _Checker:
         explicit = {e["position"]: e.get("reports_to") for e in doc.data["positions"]}
         index = {e["position"]: i for i, e in reversed(list(enumerate(doc.data["positions"])))}
 
+        def org_parent(pos: str) -> str | None:
+            return self.positions[pos].data.get("reports_to") if pos in self.positions else None
+
         def parent(pos: str) -> str | None:
-            if explicit.get(pos) in explicit and explicit[pos] != pos:
-                return explicit[pos]
-            current, seen = pos, set()
-            while current in self.positions and current not in seen:
-                seen.add(current)
-                current = self.positions[current].data.get("reports_to")
-                if current in explicit:
-                    return current
-            return None
+            return plan_manager(pos, explicit, org_parent)
 
         reported: set[str] = set()
         for start in staffed:
