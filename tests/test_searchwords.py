@@ -44,3 +44,5 @@ def test_index_file_is_rewritten_in_place(tmp_path: Path) -> None:
     split_search_index(path, ["策划", "旺旺"])
     doc = json.loads(path.read_text("utf-8"))["docs"][0]
     assert _words(doc["title"]) == ["文案", "策划"] and _words(doc["text"]) == ["阿里", "旺旺"]
+    # Stored as UTF-8, not \u escapes: half the bytes for the browser to load.
+    assert "阿里" in path.read_text("utf-8")

@@ -97,6 +97,15 @@ def test_nothing_is_loaded_from_outside_the_site(sample_site: Path) -> None:
     assert not any("fonts.googleapis" in p.read_text("utf-8") for p in site.rglob("*.html"))
 
 
+def test_repository_link_fetches_nothing_and_pages_carry_only_their_nav_branch(sample_site: Path, model) -> None:
+    html = (sample_site / "site" / "index.html").read_text("utf-8")
+    # Material's data-md-component="source" makes the browser ask the GitHub/GitLab API for star counts.
+    assert 'class="md-source"' in html and 'data-md-component="source"' not in html
+    # navigation.prune: the home page lists departments, not every position of the company.
+    listed = [p for p in model.positions.values() if f'href="positions/{p.id}/"' in html]
+    assert len(listed) < len(model.positions) // 2
+
+
 def test_diagrams_use_the_local_mermaid_and_are_clickable(sample_site: Path, model) -> None:
     site = sample_site / "site"
     pos = next(iter(model.positions.values()))
