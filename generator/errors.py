@@ -5,6 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 _CONTROL = {c: f"\\x{c:02x}" for c in [*range(0x20), 0x7F]} | {0x0A: "\\n", 0x0D: "\\r", 0x09: "\\t"}
+_QUOTE_MAX = 60
+_FIELD_MAX = 120
+
+
+def quote(value: object, limit: int = _QUOTE_MAX) -> str:
+    """Return ``'value'`` for a message, shortened with an ellipsis: data quoted in an error stays one readable line."""
+    text = str(value)
+    return f"'{text[:limit]}…'" if len(text) > limit else f"'{text}'"
 
 
 @dataclass(frozen=True, order=True)
@@ -24,7 +32,9 @@ class DataError:
 
     def __str__(self) -> str:
         where = self.path if self.line == 0 else f"{self.path}:{self.line}:{self.column}"
-        text = f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
+        # Field paths are built from the file's own keys, which may be of any length.
+        field = self.field if len(self.field) <= _FIELD_MAX else self.field[:_FIELD_MAX] + "…"
+        text = f"{where}: {field}: {self.message}" if field else f"{where}: {self.message}"
         # Messages quote the data; a newline or other control character in it must not break the one-line form.
         return text.translate(_CONTROL)
 

@@ -11,7 +11,7 @@ from typing import Any
 import fastjsonschema
 import jsonschema
 
-from .errors import DataError
+from .errors import DataError, quote
 from .suggest import did_you_mean
 from .yamlsource import Document, Path
 
@@ -40,7 +40,9 @@ def _ecma_pattern(validator: Any, pattern: str, instance: Any, schema: Any) -> A
         yield jsonschema.ValidationError(f"{instance!r} does not match {pattern!r}")
 
 
-_Validator = jsonschema.validators.extend(jsonschema.Draft202012Validator, {"pattern": _ecma_pattern})
+# JSON Schema counts 1.0 as an integer; a headcount of 1.0 or 1e+30 is a mistake, not a number of people.
+_TYPES = jsonschema.Draft202012Validator.TYPE_CHECKER.redefine("integer", lambda _checker, value: isinstance(value, int) and not isinstance(value, bool))
+_Validator = jsonschema.validators.extend(jsonschema.Draft202012Validator, {"pattern": _ecma_pattern}, type_checker=_TYPES)
 
 
 @cache
@@ -75,14 +77,28 @@ def check_shape(doc: Document, kind: str) -> list[DataError]:
     """Return one error per schema violation in ``doc``, located at the offending key or value."""
     # The compiled check accepts a valid file some 50 times faster; only a file it rejects
     # goes through jsonschema, the reference, which finds every error and where it is.
-    try:
-        _fast_validator(kind)(doc.data)
-        return []
-    except fastjsonschema.JsonSchemaException:
-        pass
+    # A file with a decimal number always does: the compiled check would take 1.0 as a whole number.
+    if not doc.has_float:
+        try:
+            _fast_validator(kind)(doc.data)
+            return []
+        except fastjsonschema.JsonSchemaException:
+            pass
     errors: list[DataError] = []
-    for err in _validator(kind).iter_errors(doc.data):
-        errors.extend(_explain(doc, tuple(err.absolute_path), err))
+    found = list(_validator(kind).iter_errors(doc.data))
+    # A value of the wrong type gets that one error, not also "must be at most …" about the same value.
+    mistyped = {tuple(e.absolute_path) for e in found if e.validator == "type"}
+    for err in found:
+        path = tuple(err.absolute_path)
+        if path in mistyped and err.validator != "type":
+            continue
+        errors.extend(_explain(doc, path, err))
+        # Checks across files skip what is reported here. A missing field is simply absent;
+        # an unknown field is set aside on its own, not with the mapping that holds it.
+        if err.validator == "additionalProperties":
+            doc.invalid.update((*path, name) for name in err.instance if name not in err.schema.get("properties", {}))
+        elif err.validator != "required":
+            doc.invalid.add(path)
     return errors
 
 
@@ -94,7 +110,7 @@ def _found(value: Any) -> str:
     if isinstance(value, int):
         return "a whole number"
     if isinstance(value, float):
-        return "a number"
+        return f"the decimal number {value!r}"
     if isinstance(value, str):
         return "text"
     if isinstance(value, list):
@@ -125,10 +141,12 @@ def _explain(doc: Document, path: Path, err: jsonschema.ValidationError) -> list
         return [doc.error(path, f"is too long ({len(value)} characters, at most {expected})")]
     if kind == "minimum":
         return [doc.error(path, f"must be at least {expected}, found {value}")]
+    if kind == "maximum":
+        return [doc.error(path, f"must be at most {expected}, found {value}")]
     if kind == "enum":
         choices = ", ".join(str(c) for c in expected)
         hint = did_you_mean(value, map(str, expected)) if isinstance(value, str) else ""
-        return [doc.error(path, f"'{value}' is not one of: {choices}{hint}")]
+        return [doc.error(path, f"{quote(value)} is not one of: {choices}{hint}")]
     if kind == "pattern":
-        return [doc.error(path, f"'{value}' is not a valid id: use lowercase ASCII words joined by '-', e.g. 'store-manager'")]
+        return [doc.error(path, f"{quote(value)} is not a valid id: use lowercase ASCII words joined by '-', e.g. 'store-manager'")]
     return [doc.error(path, err.message)]

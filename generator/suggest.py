@@ -8,6 +8,8 @@ from collections.abc import Iterable
 
 def did_you_mean(word: str, candidates: Iterable[str]) -> str:
     """Return `` (did you mean 'x'?)`` for the closest candidate, or an empty string."""
+    if len(word) > 100:
+        return ""  # no id is that long; comparing would only cost time
     choices = sorted(set(candidates))
     match = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
     if not match:

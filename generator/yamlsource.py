@@ -1,20 +1,63 @@
-"""Parse one YAML file into plain data while remembering where every value came from."""
+"""Parse one YAML file into plain data while remembering where every value came from.
+
+Data files arrive through pull requests, so the parser accepts only what the
+schemas need: one document of mappings, lists, text, whole numbers, numbers,
+true/false and null. It builds the data from PyYAML's event stream in a loop,
+never by recursion, so no nesting can exhaust the stack; nesting deeper than
+any schema needs is refused at the first level too many. Explicit tags other
+than the core scalar ones (``!!python/…``, ``!!binary``, ``!!set``, custom
+``!tags``) are errors, on lists and mappings as on text, and so are anchors,
+aliases and merge keys, which hide content from review.
+"""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
 from yaml.constructor import SafeConstructor
-from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from yaml.events import (
+    AliasEvent,
+    CollectionStartEvent,
+    DocumentStartEvent,
+    MappingEndEvent,
+    MappingStartEvent,
+    ScalarEvent,
+    SequenceEndEvent,
+)
+from yaml.nodes import ScalarNode
 
-from .errors import DataError
+from .errors import DataError, quote
 
 # libyaml's parser is about 18 times faster and gives the same marks; PyYAML without it falls back.
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
+MAX_DEPTH = 16
+"""Deepest nesting of lists and mappings accepted; the schemas need five (plan → positions → entry → field)."""
+MAX_NUMBER_LENGTH = 40
+"""Longest number accepted, in characters: far above any headcount, far below Python's 4,300-digit limit."""
+
 Path = tuple[str | int, ...]
+
+_CORE = "tag:yaml.org,2002:"
+_SCALAR_TAGS = {_CORE + t for t in ("str", "int", "float", "bool", "null")}
+_NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
+_BOOL = re.compile(r"^(?:yes|Yes|YES|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF)$")
+
+
+class _Resolver(yaml.resolver.Resolver):
+    """YAML 1.1 resolution without timestamps and the ``=`` value tag: a date-like value such as
+    ``2024-02-30`` is text (a date field checks its own format), never a crash in the date constructor."""
+
+
+_Resolver.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag not in (_CORE + "timestamp", _CORE + "value")]
+    for first, resolvers in yaml.resolver.Resolver.yaml_implicit_resolvers.items()
+}
+_RESOLVER = _Resolver()
+_CONSTRUCTOR = SafeConstructor()
 
 
 @dataclass
@@ -24,11 +67,15 @@ class Document:
     path: str
     """File name as shown in error messages."""
     data: Any
-    """Plain Python data: dicts, lists, str, int, bool, None, dates."""
+    """Plain Python data: dicts, lists, str, int, float, bool, None."""
     values: dict[Path, tuple[int, int]] = field(default_factory=dict)
     """(line, column) of the value at each path; ``()`` is the document itself."""
     keys: dict[Path, tuple[int, int]] = field(default_factory=dict)
     """(line, column) of the mapping key that introduces each path."""
+    has_float: bool = False
+    """Whether any value is a decimal number: JSON Schema counts 1.0 as an integer, the handbook does not."""
+    invalid: set[Path] = field(default_factory=set)
+    """Paths whose values broke the schema; checks across files skip them (their error is already reported)."""
 
     def where(self, path: Path, *, key: bool = False) -> tuple[int, int]:
         """Return the best known (line, column) for a path, falling back to its nearest parent."""
@@ -46,6 +93,10 @@ class Document:
         line, column = self.where(path, key=key)
         return DataError(self.path, line, column, format_path(path), message)
 
+    def is_valid(self, path: Path) -> bool:
+        """Return whether no part of ``path`` failed the schema."""
+        return not any(path[:n] in self.invalid for n in range(len(path) + 1))
+
 
 def format_path(path: Path) -> str:
     """Return ``a.b[0].c`` for the path ``('a', 'b', 0, 'c')``."""
@@ -57,23 +108,24 @@ def format_path(path: Path) -> str:
 
 def parse(text: str, display_path: str) -> tuple[Document | None, list[DataError]]:
     """Parse ``text`` safely; return the document, or None and the errors that stopped it."""
+    doc = Document(display_path, None)
+    errors: list[DataError] = []
     try:
-        root = yaml.compose(text, Loader=_LOADER)
+        _Builder(doc, errors).run(yaml.parse(text, Loader=_LOADER))
     except yaml.YAMLError:
         return None, [_syntax_error(text, display_path)]
-    doc = Document(display_path, None)
-    if root is None:
-        doc.data = {}
-        return doc, []
-    errors: list[DataError] = []
-    doc.data = _Converter(doc, errors).convert(root, ())
-    return (None, errors) if errors else (doc, [])
+    if errors:
+        return None, errors
+    if doc.data is None:
+        doc.data = {}  # an empty file: its missing fields are reported by the schema
+    return doc, []
 
 
 def _syntax_error(text: str, display_path: str) -> DataError:
     """Describe a syntax error in PyYAML's own words, which are clearer than libyaml's; only broken files pay for the second parse."""
     try:
-        yaml.compose(text, Loader=yaml.SafeLoader)
+        for _ in yaml.parse(text, Loader=yaml.SafeLoader):  # events only: no recursion, whatever the nesting
+            pass
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
@@ -84,56 +136,178 @@ def _syntax_error(text: str, display_path: str) -> DataError:
     return DataError(display_path, 1, 1, "", "invalid YAML")
 
 
-class _Converter:
-    """Walk a composed node graph, building data and recording marks."""
+class _Stop(Exception):
+    """Raised to abandon a file after an error that makes the rest meaningless (nesting, a second document)."""
+
+
+@dataclass
+class _Frame:
+    """An open list or mapping while its events are read."""
+
+    container: Any
+    """The list or dict being filled; None when the collection is being skipped."""
+    path: Path
+    is_key: bool = False
+    """A list or mapping used as a field name: refused, and the value after it skipped."""
+    key: str | None = None
+    """In a mapping: the field whose value comes next, once its key has been read (None: skip that value)."""
+    expect_key: bool = True
+    first_line: dict[str, int] = field(default_factory=dict)
+
+
+class _Builder:
+    """Turn an event stream into plain data with marks, in one loop."""
 
     def __init__(self, doc: Document, errors: list[DataError]) -> None:
         self.doc = doc
         self.errors = errors
-        self.constructor = SafeConstructor()
-        self.seen: set[int] = set()
+        self.stack: list[_Frame] = []
+        self.documents = 0
 
-    def fail(self, node: Node, path: Path, message: str) -> None:
-        mark = node.start_mark
+    def fail(self, event: Any, path: Path, message: str) -> None:
+        mark = event.start_mark
         self.errors.append(DataError(self.doc.path, mark.line + 1, mark.column + 1, format_path(path), message))
 
-    def convert(self, node: Node, path: Path) -> Any:
-        self.doc.values[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
-        # An alias makes the graph share a node; expanding it could blow up
-        # ("billion laughs"), and data files for review should be explicit anyway.
-        if id(node) in self.seen:
-            self.fail(node, path, "anchors and aliases (& and *) are not supported; write the value out")
-            return None
-        self.seen.add(id(node))
-        if isinstance(node, MappingNode):
-            return self.mapping(node, path)
-        if isinstance(node, SequenceNode):
-            return [self.convert(item, path + (i,)) for i, item in enumerate(node.value)]
-        assert isinstance(node, ScalarNode)
+    def run(self, events: Any) -> None:
         try:
-            return self.constructor.construct_object(node, deep=True)
-        except yaml.constructor.ConstructorError as exc:
-            self.fail(node, path, f"invalid value: {exc.problem}")
-            return None
+            for event in events:
+                self.step(event)
+        except _Stop:
+            pass
 
-    def mapping(self, node: MappingNode, path: Path) -> dict[str, Any]:
-        result: dict[str, Any] = {}
-        first_line: dict[str, int] = {}
-        for key_node, value_node in node.value:
-            if key_node.tag == "tag:yaml.org,2002:merge":
-                self.fail(key_node, path, "merge keys (<<) are not supported; write the fields out")
-                continue
-            # Field names are taken literally: YAML 1.1 would read the key `on`
-            # (used by collaboration entries) as the boolean true.
-            key = key_node.value if isinstance(key_node, ScalarNode) else None
-            if not isinstance(key, str):
-                self.fail(key_node, path, "field names must be text")
-                continue
-            line = key_node.start_mark.line + 1
-            if key in result:
-                self.fail(key_node, path + (key,), f"duplicate field (first given on line {first_line[key]})")
-                continue
-            first_line[key] = line
-            self.doc.keys[path + (key,)] = (line, key_node.start_mark.column + 1)
-            result[key] = self.convert(value_node, path + (key,))
-        return result
+    def step(self, event: Any) -> None:
+        if isinstance(event, DocumentStartEvent):
+            self.documents += 1
+            if self.documents > 1:
+                self.fail(event, (), "only one YAML document per file: remove the second '---' and what follows")
+                raise _Stop
+            return
+        if isinstance(event, (SequenceEndEvent, MappingEndEvent)):
+            frame = self.stack.pop()
+            parent = self.stack[-1] if self.stack else None
+            if frame.is_key and parent is not None:
+                parent.key, parent.expect_key = None, False
+            else:
+                self.done(parent)
+            return
+        if not isinstance(event, (ScalarEvent, CollectionStartEvent, AliasEvent)):
+            return  # stream and document boundaries
+        parent = self.stack[-1] if self.stack else None
+        if parent is not None and isinstance(parent.container, dict) and parent.expect_key:
+            self.key(parent, event)
+            return
+        path, skip = self.place(parent)
+        if isinstance(event, AliasEvent):
+            self.fail(event, path, "anchors and aliases (& and *) are not supported; write the value out")
+            self.done(parent)
+            return
+        if event.anchor is not None:
+            self.fail(event, path, "anchors and aliases (& and *) are not supported; write the value out")
+        if isinstance(event, ScalarEvent):
+            value = self.scalar(event, path)
+            if not skip:
+                self.attach(parent, path, event, value)
+            self.done(parent)
+            return
+        kind = "map" if isinstance(event, MappingStartEvent) else "seq"
+        if event.tag not in (None, "!", _CORE + kind):
+            self.fail(event, path, f"YAML tag {quote(_short(event.tag))} is not supported: write plain lists and fields")
+            skip = True
+        container: Any = None if skip else ({} if kind == "map" else [])
+        if not skip:
+            self.attach(parent, path, event, container)
+        self.open(event, path, container)
+
+    def place(self, parent: _Frame | None) -> tuple[Path, bool]:
+        """Return the path of the value that comes next, and whether it is to be skipped."""
+        if parent is None:
+            return (), False
+        if parent.container is None:
+            return parent.path, True
+        if isinstance(parent.container, list):
+            return (*parent.path, len(parent.container)), False
+        if parent.key is None:
+            return parent.path, True  # the value of a refused field name
+        return (*parent.path, parent.key), False
+
+    def attach(self, parent: _Frame | None, path: Path, event: Any, value: Any) -> None:
+        self.doc.values[path] = (event.start_mark.line + 1, event.start_mark.column + 1)
+        if parent is None:
+            self.doc.data = value
+        elif isinstance(parent.container, list):
+            parent.container.append(value)
+        else:
+            parent.container[parent.key] = value
+
+    def done(self, parent: _Frame | None) -> None:
+        """Make a mapping wait for its next field name once a value is complete."""
+        if parent is not None and isinstance(parent.container, dict):
+            parent.key, parent.expect_key = None, True
+
+    def open(self, event: Any, path: Path, container: Any, *, is_key: bool = False) -> None:
+        if len(self.stack) >= MAX_DEPTH:
+            self.fail(event, (), f"nested more than {MAX_DEPTH} levels deep; handbook files need far fewer")
+            raise _Stop
+        self.stack.append(_Frame(container, path, is_key=is_key))
+
+    def key(self, parent: _Frame, event: Any) -> None:
+        parent.key, parent.expect_key = None, False  # until the name is accepted, the value is skipped
+        if isinstance(event, CollectionStartEvent):
+            self.fail(event, parent.path, "field names must be text")
+            self.open(event, parent.path, None, is_key=True)
+            return
+        if isinstance(event, AliasEvent) or event.anchor is not None:
+            self.fail(event, parent.path, "anchors and aliases (& and *) are not supported; write the value out")
+            return
+        if event.tag not in (None, "!", _CORE + "str"):
+            self.fail(event, parent.path, "field names must be text")
+            return
+        name = event.value
+        if name == "<<" and event.implicit[0]:
+            self.fail(event, parent.path, "merge keys (<<) are not supported; write the fields out")
+            return
+        # Field names are taken literally: YAML 1.1 would read the key `on`
+        # (used by collaboration entries) as the boolean true.
+        line = event.start_mark.line + 1
+        if name in parent.first_line:
+            self.fail(event, (*parent.path, name), f"duplicate field (first given on line {parent.first_line[name]})")
+            return
+        parent.first_line[name] = line
+        parent.key = name
+        self.doc.keys[(*parent.path, name)] = (line, event.start_mark.column + 1)
+
+    def scalar(self, event: ScalarEvent, path: Path) -> Any:
+        tag = event.tag
+        if tag in (None, "!"):
+            tag = _CORE + "str" if tag == "!" else _RESOLVER.resolve(ScalarNode, event.value, event.implicit)
+        elif tag not in _SCALAR_TAGS:
+            self.fail(event, path, f"YAML tag {quote(_short(tag))} is not supported: write plain text, numbers or true/false")
+            return None
+        value = event.value
+        kind = tag[len(_CORE):]
+        if kind == "str":
+            return value
+        if kind == "null":
+            if _NULL.match(value):
+                return None
+        elif kind == "bool":
+            if _BOOL.match(value):
+                return value.lower() in ("yes", "true", "on")
+        elif len(value) > MAX_NUMBER_LENGTH:
+            self.fail(event, path, f"number is too long ({len(value)} characters, at most {MAX_NUMBER_LENGTH})")
+            return None
+        else:
+            node = ScalarNode(tag, value, event.start_mark, event.end_mark)
+            try:
+                if kind == "int":
+                    return _CONSTRUCTOR.construct_yaml_int(node)
+                self.doc.has_float = True
+                return _CONSTRUCTOR.construct_yaml_float(node)
+            except (ValueError, OverflowError, yaml.YAMLError):
+                pass
+        self.fail(event, path, f"{quote(value)} is not a valid value for !!{kind}")
+        return None
+
+
+def _short(tag: str) -> str:
+    return "!!" + tag[len(_CORE):] if tag.startswith(_CORE) else tag
