@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
+from .escape import mermaid_label
 from .model import Department, OrgModel, Plan, Position
 
 UrlFor = Callable[[str, str], str]
@@ -22,7 +23,6 @@ NODE_BUDGET = 40
 # Mermaid refuses sources longer than its maxTextSize (50,000 by default).
 MAX_SOURCE = 50_000
 
-_ENTITIES = {"#": "#35;", "*": "#42;", "_": "#95;", '"': "#quot;", "<": "#lt;", ">": "#gt;", "&": "#amp;", ";": "#59;", "`": "#96;", "\\": "#92;"}
 _STYLES = (
     "classDef current fill:#fff3cd,stroke:#c98a00,stroke-width:3px",
     "classDef external stroke-dasharray:5 4",
@@ -33,8 +33,7 @@ _STYLES = (
 
 def label(text: str) -> str:
     """Return ``text`` as a safe quoted Mermaid label: entity-coded specials, one line."""
-    flat = " ".join(text.split())
-    return '"' + "".join(_ENTITIES.get(ch, ch) for ch in flat) + '"'
+    return f'"{mermaid_label(text)}"'
 
 
 def node_id(kind: str, item_id: str) -> str:
@@ -136,7 +135,11 @@ def fit(roots: Sequence[str], kids: Kids, budget: int = NODE_BUDGET) -> tuple[li
 
 
 def _subtree_size(n: str, kids: Kids) -> int:
-    return 1 + sum(_subtree_size(c, kids) for c in kids(n))
+    count, pending = 0, [n]
+    while pending:  # a loop, not recursion: reporting lines may be any length
+        count += 1
+        pending.extend(kids(pending.pop()))
+    return count
 
 
 def _more(chart: _Chart, parent: str, hidden: list[str], kids: Kids, noun: str, kind: str, item_id: str, anchor: str) -> None:

@@ -1,4 +1,20 @@
-"""Escaping of untrusted data text for each place it lands in a generated page."""
+"""Escaping of untrusted data text: one function for each place it lands in a generated page.
+
+Every string from the YAML files is treated as hostile: it arrives through pull
+requests and readers open the result in their browsers.
+
+| where the text lands                                | function        |
+| --------------------------------------------------- | --------------- |
+| Markdown inline text (also table cells)             | ``markdown``    |
+| HTML text, quoted HTML attributes, tooltip titles   | ``html_text``   |
+| YAML front matter, printed into HTML by the theme   | ``front_matter``|
+| Mermaid node labels                                  | ``mermaid_label``|
+| JSON inside an HTML ``<script>`` element            | ``script_json`` |
+
+Tooltip titles need no second escape because the handbook's own tooltip script
+shows them as text; Material's ``content.tooltips``, which would parse them as
+HTML, is refused by the hook.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +23,10 @@ import json
 import re
 
 _MD_SPECIAL = re.compile(r"""[\\`*_{}\[\]()#+\-.!|<>&~^=:$'"]""")
+_MERMAID_ENTITIES = {
+    "#": "#35;", "*": "#42;", "_": "#95;", '"': "#quot;", "<": "#lt;", ">": "#gt;", "&": "#amp;", ";": "#59;", "`": "#96;", "\\": "#92;",
+}
+_SCRIPT_UNSAFE = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
 
 
 class Raw(str):
@@ -41,3 +61,15 @@ def front_matter(value: object) -> Raw:
     them, so the value is escaped for HTML first; JSON strings are valid YAML.
     """
     return Raw(json.dumps(html.escape(one_line(str(value)), quote=True), ensure_ascii=False))
+
+
+def mermaid_label(text: str) -> str:
+    """Return the inside of a quoted Mermaid label: one line, every character Mermaid or HTML reads as syntax entity-coded."""
+    return "".join(_MERMAID_ENTITIES.get(ch, ch) for ch in one_line(text))
+
+
+def script_json(value: object) -> Raw:
+    """Return ``value`` as JSON that can sit inside an HTML ``<script>`` element: no ``</script>``,
+    ``<!--`` or line separator in it can end the element or the string."""
+    text = json.dumps(value, ensure_ascii=False, sort_keys=False)
+    return Raw(re.sub("[<>&\u2028\u2029]", lambda m: _SCRIPT_UNSAFE[m.group()], text))

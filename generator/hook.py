@@ -6,9 +6,8 @@ site folder, so bad data aborts the build with the previous site intact.
 
 from __future__ import annotations
 
-import html
+import os
 import posixpath
-import re
 from pathlib import Path
 from typing import Any
 
@@ -18,10 +17,12 @@ from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 
 from generator.errors import HandbookError
+from generator.escape import html_text
 from generator.model import OrgModel
+from generator.paths import display_path
 from generator.pipeline import generate
 from generator.render import page_path
-from generator.searchwords import split_search_index
+from generator.searchwords import handbook_words, prepare_segmenter, split_search_index
 from generator.tooltips import add_tooltips, term_pattern
 from generator.write import read_manifest
 
@@ -29,7 +30,6 @@ log = get_plugin_logger("handbook")
 
 DATA_DIR = "data"
 OUT_DIR = "generated"
-_HAN_ONLY = re.compile(r"^[\u4e00-\u9fff]{2,}$")
 
 # MkDocs calls the hooks of one build in sequence; this carries the model from
 # on_pre_build to on_files of the same build (a rebuild under serve replaces it).
@@ -40,7 +40,17 @@ def _root(config: MkDocsConfig) -> Path:
     return Path(config.config_file_path).resolve().parent
 
 
+def cache_dir(root: Path) -> Path:
+    """Return the folder for build caches (jieba's dictionary): $HANDBOOK_CACHE_DIR, else .cache/ in the project."""
+    return Path(os.environ.get("HANDBOOK_CACHE_DIR") or root / ".cache")
+
+
 def on_config(config: MkDocsConfig) -> None:
+    if "content.tooltips" in (config.theme.get("features") or []):
+        raise PluginError(
+            "theme feature content.tooltips must stay off: it inserts title text into the page as HTML, so handbook data "
+            "could run script in readers' browsers (glossary tooltips are shown by the handbook's own script)"
+        )
     if not config.use_directory_urls:
         raise PluginError("use_directory_urls must stay true: position and department URLs are /positions/<id>/ and /departments/<id>/")
     if not config.repo_url:
@@ -58,34 +68,16 @@ def on_config(config: MkDocsConfig) -> None:
 def on_pre_build(config: MkDocsConfig) -> None:
     root = _root(config)
     try:
-        model, report = generate(root / DATA_DIR, root / OUT_DIR)
+        model, report = generate(root / DATA_DIR, root / OUT_DIR, root)
     except HandbookError as exc:
         for line in exc.lines():
             log.error(line)
         raise PluginError(f"{len(exc.lines())} error(s) in the data; the site was not built") from None
     if report.written or report.removed:
         log.info(f"{len(report.written)} page(s) written, {len(report.removed)} removed in {OUT_DIR}/")
-    _teach_search(model)
+    prepare_segmenter(handbook_words(model), cache_dir(root))
     _last["model"] = model
     _last["terms"] = term_pattern(model.glossary)
-
-
-def _search_words(model: OrgModel) -> list[str]:
-    """Return the handbook's own words: titles, department names and glossary spellings."""
-    words = [p.title for p in model.positions.values()] + [n for p in model.positions.values() for n in p.other_titles]
-    words += [d.name for d in model.departments.values()] + [n for d in model.departments.values() for n in d.other_names]
-    words += [w for t in model.glossary for w in t.spellings]
-    return sorted({w for w in words if _HAN_ONLY.match(w)})
-
-
-def _teach_search(model: OrgModel) -> None:
-    """Make jieba cut at the edges of titles and names rather than across them."""
-    try:
-        import jieba
-    except ImportError:
-        return
-    for word in _search_words(model):
-        jieba.add_word(word)
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
@@ -97,9 +89,11 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     sources.update({page_path("department", d.id): d.source_file for d in model.departments.values()})
     # The manifest lists exactly what this build generated; stray files in the folder are ignored.
     generated = sorted(read_manifest(out))
+    _refuse_links_out(files, Path(os.path.abspath(config.docs_dir)), root)
     for uri in generated:
         if files.get_file_from_path(uri) is not None:
-            raise PluginError(f"{config.docs_dir}/{uri} has the same path as a generated page; rename or move it")
+            shown = display_path(Path(config.docs_dir) / uri, root)
+            raise PluginError(f"{shown} has the same path as a generated page; rename or move it")
         file = File(uri, src_dir=str(out), dest_dir=config.site_dir, use_directory_urls=True)
         if uri in sources:
             # "Edit this page" should open the YAML the page came from, not generated Markdown.
@@ -114,12 +108,22 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 @event_priority(-100)  # after the search plugin has written its index
 def on_post_build(config: MkDocsConfig) -> None:
-    split_search_index(Path(config.site_dir) / "search" / "search_index.json", _search_words(_last["model"]))
+    split_search_index(Path(config.site_dir) / "search" / "search_index.json", handbook_words(_last["model"]))
 
 
 def on_page_content(page_html: str, page: Any, config: MkDocsConfig, files: Files) -> str:
     model: OrgModel = _last["model"]
     return add_tooltips(page_html, model.glossary, _last["terms"])
+
+
+def _refuse_links_out(files: Files, docs_dir: Path, root: Path) -> None:
+    """Stop the build if a hand-written file leads out of the project through a symbolic link: MkDocs would publish its target."""
+    for f in files:
+        if not f.abs_src_path:
+            continue
+        path = Path(os.path.abspath(f.abs_src_path))
+        if path.is_relative_to(docs_dir) and not path.resolve().is_relative_to(root):
+            raise PluginError(f"{display_path(path, root)} leads outside the project through a symbolic link; it would be published")
 
 
 def _handwritten_nav(pages: list[File]) -> list:
@@ -135,7 +139,7 @@ def _handwritten_nav(pages: list[File]) -> list:
     for folder, uris in sorted(folders.items()):
         index = f"{folder}/index.md"
         uris.sort(key=lambda u: (u != index, u))
-        loose.append({html.escape(_first_heading(pages, index) or folder): uris})
+        loose.append({html_text(_first_heading(pages, index) or folder): uris})
     return loose
 
 
@@ -162,7 +166,7 @@ def _nav(model: OrgModel, handwritten: list) -> list:
         items += [page_path("position", p.id) for p in model.members(dept_id)]
         items += [section(child.id) for child in model.subdepartments(dept_id)]
         # Themes print nav titles without escaping them.
-        return {html.escape(dept.name): items}
+        return {html_text(dept.name): items}
 
     return [
         {"首页": page_path("home")},

@@ -1,15 +1,24 @@
-"""Find the data files, parse them safely and check each one's shape; resolve nothing across files."""
+"""Find the data files, parse them safely and check each one's shape; resolve nothing across files.
+
+Every YAML file below ``data/`` is either read or reported: nothing is dropped
+without a word. Nothing outside the data folder is read, whatever a symbolic
+link says, and only regular files of a bounded size are opened, so a pipe or a
+device cannot hang the build.
+"""
 
 from __future__ import annotations
 
 import os
 import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .errors import DataError
+from .errors import DataError, quote
 from .history import last_changed
+from .paths import display_path
 from .shape import check_shape
+from .suggest import did_you_mean
 from .yamlsource import Document, parse
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
@@ -17,91 +26,182 @@ ID_MAX = 63
 SINGLE_FILES = {"handbook.yml": ("handbook", True), "glossary.yml": ("glossary", False)}
 """File directly under data/ → (file kind and schema name, whether it is required)."""
 FOLDERS = {"departments": "department", "positions": "position", "plans": "plan"}
-"""Folder under data/ → file kind (and schema name) of the files in it."""
+"""Folder under data/ → file kind (and schema name) of the files in it, also in its sub-folders."""
 RESERVED_IDS = {"index"}
 """Ids whose page path would collide with a generated listing page (positions/index.md …)."""
+MAX_FILE_BYTES = 1 << 20
+"""Largest data file read; a position is a few kilobytes."""
+MAX_FOLDER_DEPTH = 8
+"""Deepest sub-folder read below a kind's folder (data/positions/a/b/…)."""
+_YAML_SUFFIXES = {".yml", ".yaml"}
 
 
 @dataclass
 class Records:
-    """Parsed, shape-checked data files; only files without shape errors are kept as documents."""
+    """Parsed data files. Files whose shape is wrong are kept too, with ``Document.invalid`` marking
+    what broke, so that the checks across files can still report everything else in them."""
 
     singles: dict[str, Document | None] = field(default_factory=dict)
-    """kind → the document of a single file (handbook, glossary), None if it is missing or broken."""
+    """kind → the document of a single file (handbook, glossary), None if it is missing or unreadable."""
     documents: dict[str, dict[str, Document]] = field(default_factory=lambda: {k: {} for k in FOLDERS.values()})
     """kind → id → document."""
     ids: dict[str, set[str]] = field(default_factory=lambda: {k: set() for k in FOLDERS.values()})
-    """kind → every id that has a file, even a broken one, so that references to it do not cascade."""
+    """kind → every id that has a file, even an unreadable one, so that references to it do not cascade."""
+    files: dict[str, dict[str, str]] = field(default_factory=lambda: {k: {} for k in FOLDERS.values()})
+    """kind → id → path of its file relative to the data folder, e.g. ``positions/ops/store-manager.yml``."""
     errors: list[DataError] = field(default_factory=list)
     folder_found: bool = True
     changed: dict[str, str] = field(default_factory=dict)
     """Path relative to the data folder → date of its last commit (empty outside git)."""
 
 
-def display_path(path: Path) -> str:
-    """Return ``path`` relative to the working directory when it is below it, for error messages."""
-    try:
-        return Path(os.path.relpath(path)).as_posix() if Path(path).resolve().is_relative_to(Path.cwd()) else str(path)
-    except ValueError:
-        return str(path)
+class _Loader:
+    def __init__(self, data_dir: Path, root: Path | None) -> None:
+        self.data_dir = data_dir
+        self.root = root
+        self.real = data_dir.resolve()
+        self.records = Records(singles={kind: None for kind, _ in SINGLE_FILES.values()})
 
+    def shown(self, path: Path) -> str:
+        return display_path(path, self.root)
 
-def read_document(path: Path) -> tuple[Document | None, list[DataError]]:
-    """Read and parse one file."""
-    shown = display_path(path)
-    try:
-        text = path.read_bytes().decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        return None, [DataError(shown, 1, 1, "", f"not UTF-8 text (byte {exc.start})")]
-    except OSError as exc:
-        return None, [DataError(shown, 0, 0, "", f"cannot read: {exc.strerror}")]
-    return parse(text, shown)
+    def fail(self, path: Path, message: str) -> None:
+        self.records.errors.append(DataError(self.shown(path), 0, 0, "", message))
 
-
-def load(data_dir: Path) -> Records:
-    """Read every data file below ``data_dir`` and check its shape."""
-    records = Records(singles={kind: None for kind, _ in SINGLE_FILES.values()})
-    if not data_dir.is_dir():
-        records.errors.append(DataError(display_path(data_dir), 0, 0, "", "data folder not found"))
-        records.folder_found = False
+    def run(self) -> Records:
+        records = self.records
+        if not self.data_dir.is_dir():
+            self.fail(self.data_dir, "data folder not found")
+            records.folder_found = False
+            return records
+        if self.root is not None and self.data_dir.is_symlink() and not self.real.is_relative_to(self.root.resolve()):
+            self.fail(self.data_dir, "symbolic link to a folder outside the project; the data folder must live inside it")
+            records.folder_found = False
+            return records
+        top = {entry.name: entry for entry in self.entries(self.data_dir)}
+        for name, (kind, required) in SINGLE_FILES.items():
+            if name in top and top[name].is_file():
+                doc = self.read(Path(top[name].path))
+                if doc is not None:
+                    records.errors.extend(check_shape(doc, kind))
+                records.singles[kind] = doc
+            elif required:
+                self.fail(self.data_dir / name, f"missing file: {kind} settings (see generator/schemas/{kind}.schema.json)")
+        for name, path in sorted((n, Path(e.path)) for n, e in top.items()):
+            if name in SINGLE_FILES or name in FOLDERS:
+                continue
+            if path.is_dir():
+                if self.holds_yaml(path):
+                    self.fail(path, f"unknown folder: data files go in {', '.join(f'data/{f}/' for f in FOLDERS)}{did_you_mean(name, FOLDERS)}")
+            elif path.suffix.lower() in _YAML_SUFFIXES:
+                expected = [*SINGLE_FILES, *(f"{f}.yml" for f in FOLDERS)]
+                self.fail(path, f"not a handbook file: data/ holds {' and '.join(SINGLE_FILES)}, and the folders {', '.join(f'{f}/' for f in FOLDERS)}{did_you_mean(name, expected)}")
+        for folder, kind in FOLDERS.items():
+            if folder in top and top[folder].is_dir():
+                for path in self.walk(Path(top[folder].path)):
+                    self.one(path, kind)
+        records.changed = last_changed(self.data_dir)
         return records
-    for name, (kind, required) in SINGLE_FILES.items():
-        path = data_dir / name
-        records.singles[kind] = None
-        if path.is_file():
-            doc, errors = read_document(path)
-            errors = errors or check_shape(doc, kind)  # type: ignore[arg-type]
-            records.errors.extend(errors)
-            records.singles[kind] = None if errors else doc
-        elif required:
-            records.errors.append(DataError(display_path(path), 0, 0, "", f"missing file: {kind} settings (see generator/schemas/{kind}.schema.json)"))
-    for folder, kind in FOLDERS.items():
-        for path in sorted((data_dir / folder).glob("*")):
-            _load_one(records, path, kind)
-    records.changed = last_changed(data_dir)
-    return records
+
+    def entries(self, folder: Path) -> list[os.DirEntry]:
+        """Return the visible entries of ``folder`` that stay inside the data folder, reporting links that do not."""
+        out = []
+        try:
+            listing = sorted(os.scandir(folder), key=lambda e: e.name)
+        except OSError as exc:
+            self.fail(folder, f"cannot read folder: {exc.strerror}")
+            return []
+        for entry in listing:
+            if entry.name.startswith("."):
+                continue  # .git, editor swap files, .gitkeep
+            if entry.is_symlink() and not self.link_ok(Path(entry.path)):
+                continue
+            out.append(entry)
+        return out
+
+    def link_ok(self, path: Path) -> bool:
+        """Return whether a symbolic link may be followed: to a file inside the data folder."""
+        try:
+            target = path.resolve(strict=True)
+        except (OSError, RuntimeError):  # RuntimeError: a loop, before Python 3.13
+            self.fail(path, "symbolic link that leads nowhere (a loop, or a missing file)")
+            return False
+        if not target.is_relative_to(self.real):
+            self.fail(path, "symbolic link to a file outside the data folder; data files must live inside it")
+            return False
+        if target.is_dir():
+            self.fail(path, "symbolic link to a folder; links to folders are not followed: move the files here")
+            return False
+        return True
+
+    def walk(self, folder: Path) -> list[Path]:
+        """Return every file below ``folder``, sub-folders included, in a stable order."""
+        files: list[Path] = []
+        pending = [(folder, 0)]
+        while pending:
+            current, depth = pending.pop()
+            for entry in self.entries(current):
+                path = Path(entry.path)
+                if entry.is_dir(follow_symlinks=False):
+                    if depth + 1 > MAX_FOLDER_DEPTH:
+                        self.fail(path, f"folder nested more than {MAX_FOLDER_DEPTH} levels deep; its files are not read")
+                    else:
+                        pending.append((path, depth + 1))
+                else:
+                    files.append(path)
+        return sorted(files, key=lambda p: p.as_posix())
+
+    def holds_yaml(self, folder: Path) -> bool:
+        return any(p.suffix.lower() in _YAML_SUFFIXES for p in self.walk(folder))
+
+    def one(self, path: Path, kind: str) -> None:
+        records = self.records
+        if path.suffix != ".yml":
+            if path.suffix.lower() in _YAML_SUFFIXES:
+                self.fail(path, "use the .yml extension: only .yml files are read")
+            return  # notes, images: not data
+        file_id = path.stem
+        if not ID_PATTERN.fullmatch(file_id) or len(file_id) > ID_MAX:
+            self.fail(path, f"file name {quote(file_id)} is not a valid id: use at most {ID_MAX} lowercase ASCII letters or digits in words joined by '-', e.g. 'store-manager.yml'")
+            return
+        if file_id in RESERVED_IDS:
+            self.fail(path, f"'{file_id}' is reserved for the list page; choose another file name")
+            return
+        if file_id in records.files[kind]:
+            first = self.shown(self.data_dir / records.files[kind][file_id])
+            self.fail(path, f"the id '{file_id}' is already used by {first}; file names are ids and must be unique")
+            return
+        records.ids[kind].add(file_id)
+        records.files[kind][file_id] = path.relative_to(self.data_dir).as_posix()
+        doc = self.read(path)
+        if doc is None:
+            return
+        records.errors.extend(check_shape(doc, kind))
+        records.documents[kind][file_id] = doc
+
+    def read(self, path: Path) -> Document | None:
+        """Read and parse one regular file of bounded size; report why not otherwise."""
+        shown = self.shown(path)
+        try:
+            info = path.stat()
+            if not stat.S_ISREG(info.st_mode):
+                self.fail(path, "not a regular file")
+                return None
+            if info.st_size > MAX_FILE_BYTES:
+                self.fail(path, f"file is too large ({info.st_size:,} bytes, at most {MAX_FILE_BYTES:,})")
+                return None
+            text = path.read_bytes().decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            self.records.errors.append(DataError(shown, 1, 1, "", f"not UTF-8 text (byte {exc.start})"))
+            return None
+        except OSError as exc:
+            self.fail(path, f"cannot read: {exc.strerror}")
+            return None
+        doc, errors = parse(text, shown)
+        self.records.errors.extend(errors)
+        return doc
 
 
-def _load_one(records: Records, path: Path, kind: str) -> None:
-    shown = display_path(path)
-    if path.suffix == ".yaml":
-        records.errors.append(DataError(shown, 0, 0, "", "use the .yml extension: only .yml files are read"))
-        return
-    if path.suffix != ".yml" or not path.is_file():
-        return
-    file_id = path.stem
-    if not ID_PATTERN.fullmatch(file_id) or len(file_id) > ID_MAX:
-        records.errors.append(
-            DataError(shown, 0, 0, "", f"file name '{file_id}' is not a valid id: use at most {ID_MAX} lowercase ASCII letters or digits in words joined by '-', e.g. 'store-manager.yml'")
-        )
-        return
-    if file_id in RESERVED_IDS:
-        records.errors.append(DataError(shown, 0, 0, "", f"'{file_id}' is reserved for the list page; choose another file name"))
-        return
-    records.ids[kind].add(file_id)
-    doc, errors = read_document(path)
-    if doc is not None:
-        errors = check_shape(doc, kind)
-    records.errors.extend(errors)
-    if not errors:
-        records.documents[kind][file_id] = doc  # type: ignore[assignment]
+def load(data_dir: Path, root: Path | None = None) -> Records:
+    """Read every data file below ``data_dir`` and check its shape; ``root`` is the project folder paths are shown from."""
+    return _Loader(data_dir, root).run()

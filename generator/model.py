@@ -232,14 +232,12 @@ class OrgModel:
     def walk_departments(self) -> list[tuple[int, Department]]:
         """Return every department with its depth, parents before children, siblings in display order."""
         out: list[tuple[int, Department]] = []
-
-        def visit(d: Department, depth: int) -> None:
+        # A stack, not recursion: no depth of data can exhaust Python's.
+        pending = [(0, d) for d in reversed(self.top_departments)]
+        while pending:
+            depth, d = pending.pop()
             out.append((depth, d))
-            for child in self._children[d.id]:
-                visit(child, depth + 1)
-
-        for top in self.top_departments:
-            visit(top, 0)
+            pending.extend((depth + 1, child) for child in reversed(self._children[d.id]))
         return out
 
     def members(self, dept_id: str) -> list[Position]:

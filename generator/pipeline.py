@@ -11,12 +11,15 @@ from .validate import validate
 from .write import WriteReport, write_pages
 
 
-def build_model(data_dir: Path) -> OrgModel:
-    """Load and validate ``data_dir``; raise DataErrors with every problem found."""
-    return validate(load(data_dir))
+def build_model(data_dir: Path, root: Path | None = None) -> OrgModel:
+    """Load and validate ``data_dir``; raise DataErrors with every problem found.
+
+    ``root`` is the project folder that messages show paths from (default: the working directory).
+    """
+    return validate(load(data_dir, root))
 
 
-def generate(data_dir: Path, out_dir: Path) -> tuple[OrgModel, WriteReport]:
+def generate(data_dir: Path, out_dir: Path, root: Path | None = None) -> tuple[OrgModel, WriteReport]:
     """Regenerate the pages of ``data_dir`` into ``out_dir``; nothing is written unless the data is valid."""
-    model = build_model(data_dir)
-    return model, write_pages(out_dir, render(model))
+    model = build_model(data_dir, root)
+    return model, write_pages(out_dir, render(model), root)

@@ -9,7 +9,7 @@ import jinja2
 
 from . import diagrams
 from .errors import HandbookError
-from .escape import Raw, front_matter, html_text, markdown
+from .escape import Raw, front_matter, html_text, markdown, script_json
 from .model import Department, OrgModel, Position
 
 LEVEL_LABELS = {
@@ -116,7 +116,7 @@ def environment() -> jinja2.Environment:
         # forgets a filter is safe rather than injectable.
         finalize=markdown,
     )
-    env.filters.update(meta=front_matter, html=html_text, raw=Raw)
+    env.filters.update(meta=front_matter, html=html_text, raw=Raw, json=script_json)
     env.globals.update(levels=LEVEL_LABELS, diagrams=diagrams)
     env.tests["contains"] = lambda seq, item: item in seq
     return env

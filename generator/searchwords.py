@@ -9,16 +9,42 @@ exactly as before.
 from __future__ import annotations
 
 import json
+import logging
 import re
 from collections.abc import Iterable
 from itertools import pairwise
 from pathlib import Path
+
+from .model import OrgModel
 
 _ZWSP = "\u200b"
 _HAN = "\u3400-\u4dbf\u4e00-\u9fff"
 _WORD = re.compile(f"[{_HAN}]{{2,}}")
 # Material wraps each run of Han characters in zero-width spaces and puts one between jieba's words.
 _RUN = re.compile(f"[{_HAN}{_ZWSP}]+")
+
+
+def handbook_words(model: OrgModel) -> list[str]:
+    """Return the handbook's own Chinese words: titles, department names and glossary spellings."""
+    words = [w for p in model.positions.values() for w in (p.title, *p.other_titles)]
+    words += [w for d in model.departments.values() for w in (d.name, *d.other_names)]
+    words += [w for t in model.glossary for w in t.spellings]
+    return sorted({w for w in words if _WORD.fullmatch(w)})
+
+
+def prepare_segmenter(words: Iterable[str], cache_dir: Path) -> None:
+    """Set up jieba, which Material's search uses, for this handbook: its dictionary cache in
+    ``cache_dir`` (not the system temp folder), no debug chatter, and the handbook's own words
+    as words of their own so that it cuts at their edges rather than across them."""
+    try:
+        import jieba
+    except ImportError:
+        return
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    jieba.dt.tmp_dir = str(cache_dir)
+    jieba.setLogLevel(logging.WARNING)
+    for word in words:
+        jieba.add_word(word)
 
 
 class WordSplitter:

@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
-from .errors import DataError, DataErrors
+from typing import Any
+
+from .errors import DataError, DataErrors, quote
 from .load import Records
 from .model import Collaboration, Department, Escalation, Handbook, OrgModel, Plan, PlanEntry, Position, Source, Term, plan_manager
 from .suggest import did_you_mean
 from .yamlsource import Document, Path
+
+
+MAX_DEPARTMENT_DEPTH = 12
+"""Deepest department nesting: each level is a level of the site's navigation and outlines."""
 
 
 def validate(records: Records) -> OrgModel:
@@ -18,6 +24,50 @@ def validate(records: Records) -> OrgModel:
     return check.model()
 
 
+def _get(doc: Document, *path: str | int) -> Any:
+    """Return the value at ``path`` when it exists and passed the schema, else None.
+
+    Files with schema errors are still checked against each other; their broken
+    parts are skipped here, so each problem is reported once, by the schema.
+    """
+    if not doc.is_valid(path):
+        return None
+    node = doc.data
+    for part in path:
+        if isinstance(part, int):
+            if not isinstance(node, list) or part >= len(node):
+                return None
+        elif not isinstance(node, dict) or part not in node:
+            return None
+        node = node[part]
+    return node
+
+
+def _items(doc: Document, *path: str | int) -> list[tuple[int, dict]]:
+    """Return ``(index, entry)`` for each entry of the list at ``path`` that passed the schema."""
+    value = _get(doc, *path)
+    if not isinstance(value, list):
+        return []
+    return [(i, item) for i, item in enumerate(value) if isinstance(item, dict) and doc.is_valid((*path, i))]
+
+
+def _has(doc: Document, name: str) -> bool:
+    """Return whether the file gives ``name`` at all, valid or not."""
+    return isinstance(doc.data, dict) and name in doc.data
+
+
+def _source_ids(hb: Document | None) -> set[str] | None:
+    """Return the source ids handbook.yml declares; None when they are broken, so that citations are
+    not reported on top of handbook.yml's own errors."""
+    if hb is None or not isinstance(_get(hb), dict):
+        return None
+    if not _has(hb, "sources"):
+        return set()
+    sources = _get(hb, "sources")
+    ids = [_get(hb, "sources", i, "id") for i in range(len(sources))] if isinstance(sources, list) else [None]
+    return None if None in ids else set(ids)
+
+
 class _Checker:
     def __init__(self, records: Records) -> None:
         self.records = records
@@ -26,9 +76,7 @@ class _Checker:
         self.positions = records.documents["position"]
         self.dept_ids = records.ids["department"]
         self.pos_ids = records.ids["position"]
-        hb = records.singles["handbook"]
-        # None when handbook.yml is broken: its own errors are reported, not every citation.
-        self.source_ids = {s["id"] for s in hb.data.get("sources", [])} if hb else None
+        self.source_ids = _source_ids(records.singles["handbook"])
 
     def run(self) -> None:
         if self.records.singles["handbook"]:
@@ -47,91 +95,104 @@ class _Checker:
         self._former_ids()
         self._cycles(self.depts, "parent", "department parent cycle")
         self._cycles(self.positions, "reports_to", "reporting cycle")
+        self._department_depth()
 
-    def _ref(self, doc: Document, path: Path, value: str | None, ids: set[str], kind: str, where: str = "") -> bool:
+    def _ref(self, doc: Document, path: Path, value: object, ids: set[str], kind: str, where: str = "") -> bool:
         """Report a reference to a missing id; return whether it resolves."""
-        if value is None or value in ids:
-            return value is not None
+        if not isinstance(value, str) or value in ids:
+            return isinstance(value, str)
         self.errors.append(doc.error(path, f"no {kind} '{value}'{where}{did_you_mean(value, ids)}"))
         return False
 
     def _common(self, file_id: str, doc: Document) -> None:
-        data = doc.data
-        if "id" in data and data["id"] != file_id:
-            self.errors.append(doc.error(("id",), f"'{data['id']}' does not match the file name '{file_id}.yml' (rename the file or fix the id)"))
-        self._cite(doc, (), data)
+        own = _get(doc, "id")
+        if own is not None and own != file_id:
+            self.errors.append(doc.error(("id",), f"'{own}' does not match the file name '{file_id}.yml' (rename the file or fix the id)"))
+        self._cite(doc, ())
 
-    def _cite(self, doc: Document, path: Path, data: dict) -> None:
-        """Check the ``sources`` list of ``data`` (found at ``path`` in ``doc``) against handbook.yml."""
-        if self.source_ids is not None:
-            for i, source in enumerate(data.get("sources", [])):
+    def _cite(self, doc: Document, path: Path) -> None:
+        """Check the ``sources`` list found at ``path`` in ``doc`` against handbook.yml."""
+        if self.source_ids is None:
+            return
+        sources = _get(doc, *path, "sources")
+        for i, source in enumerate(sources if isinstance(sources, list) else []):
+            if doc.is_valid((*path, "sources", i)):
                 self._ref(doc, (*path, "sources", i), source, self.source_ids, "source", " in the sources of data/handbook.yml")
 
     def _unique_sources(self, doc: Document) -> None:
         seen: set[str] = set()
-        for i, source in enumerate(doc.data.get("sources", [])):
-            if source["id"] in seen:
-                self.errors.append(doc.error(("sources", i, "id"), f"duplicate source id '{source['id']}'"))
-            seen.add(source["id"])
+        for i, _source in _items(doc, "sources"):
+            sid = _get(doc, "sources", i, "id")
+            if sid in seen:
+                self.errors.append(doc.error(("sources", i, "id"), f"duplicate source id '{sid}'"))
+            if sid is not None:
+                seen.add(sid)
 
     def _department(self, dept_id: str, doc: Document) -> None:
-        data = doc.data
         self._common(dept_id, doc)
-        self._ref(doc, ("parent",), data.get("parent"), self.dept_ids, "department")
-        head = data["head"]
+        self._ref(doc, ("parent",), _get(doc, "parent"), self.dept_ids, "department")
+        head = _get(doc, "head")
         if self._ref(doc, ("head",), head, self.pos_ids, "position") and head in self.positions:
-            home = self.positions[head].data["department"]
-            if home != dept_id:
+            home = _get(self.positions[head], "department")
+            if home is not None and home != dept_id:
                 self.errors.append(doc.error(("head",), f"position '{head}' belongs to department '{home}'; a head must belong to the department it leads"))
 
     def _position(self, pos_id: str, doc: Document) -> None:
-        data = doc.data
         self._common(pos_id, doc)
-        dept = data["department"]
+        dept = _get(doc, "department")
         self._ref(doc, ("department",), dept, self.dept_ids, "department")
-        if "reports_to" in data:
-            self._ref(doc, ("reports_to",), data["reports_to"], self.pos_ids, "position")
-        elif dept in self.depts and "parent" in self.depts[dept].data:
+        if _has(doc, "reports_to"):
+            self._ref(doc, ("reports_to",), _get(doc, "reports_to"), self.pos_ids, "position")
+        elif dept in self.depts and _has(self.depts[dept], "parent"):
             self.errors.append(
                 doc.error(("reports_to",), f"missing: only a position in a top-level department can be at the top of the organisation, and '{dept}' has a parent")
             )
-        for i, item in enumerate(data.get("collaboration", [])):
-            self._not_self(doc, ("collaboration", i, "with"), item["with"], pos_id, "collaborate with")
-        for i, item in enumerate(data.get("escalation", [])):
-            self._not_self(doc, ("escalation", i, "to"), item["to"], pos_id, "escalate to")
+        for i, _item in _items(doc, "collaboration"):
+            self._not_self(doc, ("collaboration", i, "with"), _get(doc, "collaboration", i, "with"), pos_id, "collaborate with")
+        for i, _item in _items(doc, "escalation"):
+            self._not_self(doc, ("escalation", i, "to"), _get(doc, "escalation", i, "to"), pos_id, "escalate to")
 
     def _plan(self, plan_id: str, doc: Document) -> None:
         self._common(plan_id, doc)
-        staffed = [e["position"] for e in doc.data["positions"]]
+        entries = _items(doc, "positions")
+        staffed = [p for i, _ in entries if (p := _get(doc, "positions", i, "position")) is not None]
         seen: dict[str, int] = {}
-        for i, entry in enumerate(doc.data["positions"]):
-            pos = entry["position"]
+        for i, _entry in entries:
+            pos = _get(doc, "positions", i, "position")
             self._ref(doc, ("positions", i, "position"), pos, self.pos_ids, "position")
             if pos in seen:
                 self.errors.append(doc.error(("positions", i, "position"), f"'{pos}' is already listed as positions[{seen[pos]}]"))
-            seen.setdefault(pos, i)
-            boss = entry.get("reports_to")
+            if pos is not None:
+                seen.setdefault(pos, i)
+            boss = _get(doc, "positions", i, "reports_to")
             if boss is not None and boss not in staffed:
                 self.errors.append(doc.error(("positions", i, "reports_to"), f"'{boss}' is not staffed by this plan{did_you_mean(boss, staffed)}"))
-            elif boss == pos:
+            elif boss is not None and boss == pos:
                 self.errors.append(doc.error(("positions", i, "reports_to"), "a position cannot report to itself"))
-            if "max" in entry and entry["max"] < entry["headcount"]:
-                self.errors.append(doc.error(("positions", i, "max"), f"must be at least the headcount ({entry['headcount']}), found {entry['max']}"))
-        self._plan_cycles(doc, staffed)
+            low, high = _get(doc, "positions", i, "headcount"), _get(doc, "positions", i, "max")
+            if low is not None and high is not None and high < low:
+                self.errors.append(doc.error(("positions", i, "max"), f"must be at least the headcount ({low}), found {high}"))
+        self._plan_cycles(doc, entries)
 
-    def _plan_cycles(self, doc: Document, staffed: list[str]) -> None:
+    def _plan_cycles(self, doc: Document, entries: list[tuple[int, dict]]) -> None:
         """Report a loop in a plan's chart: explicit reports_to, or else the nearest staffed manager, must lead to a top."""
-        explicit = {e["position"]: e.get("reports_to") for e in doc.data["positions"]}
-        index = {e["position"]: i for i, e in reversed(list(enumerate(doc.data["positions"])))}
+        explicit: dict[str, str | None] = {}
+        index: dict[str, int] = {}
+        for i, _ in entries:
+            pos = _get(doc, "positions", i, "position")
+            if pos is not None and pos not in index:
+                explicit[pos] = _get(doc, "positions", i, "reports_to")
+                index[pos] = i
 
         def org_parent(pos: str) -> str | None:
-            return self.positions[pos].data.get("reports_to") if pos in self.positions else None
+            boss = _get(self.positions[pos], "reports_to") if pos in self.positions else None
+            return boss if isinstance(boss, str) else None
 
         def parent(pos: str) -> str | None:
             return plan_manager(pos, explicit, org_parent)
 
         reported: set[str] = set()
-        for start in staffed:
+        for start in index:
             path, current = [start], parent(start)
             while current is not None and current not in path and current not in reported:
                 path.append(current)
@@ -149,18 +210,24 @@ class _Checker:
     def _glossary(self, doc: Document) -> None:
         ids: dict[str, int] = {}
         words: dict[str, int] = {}
-        for i, term in enumerate(doc.data["terms"]):
-            if term["id"] in ids:
-                self.errors.append(doc.error(("terms", i, "id"), f"duplicate term id '{term['id']}' (first used by terms[{ids[term['id']]}])"))
-            ids.setdefault(term["id"], i)
-            for j, word in enumerate([term["term"], *term.get("aliases", [])]):
-                path = ("terms", i, "term") if j == 0 else ("terms", i, "aliases", j - 1)
+        for i, _term in _items(doc, "terms"):
+            term_id = _get(doc, "terms", i, "id")
+            if term_id in ids:
+                self.errors.append(doc.error(("terms", i, "id"), f"duplicate term id '{term_id}' (first used by terms[{ids[term_id]}])"))
+            if term_id is not None:
+                ids.setdefault(term_id, i)
+            aliases = _get(doc, "terms", i, "aliases")
+            spellings = [(("terms", i, "term"), _get(doc, "terms", i, "term"))]
+            spellings += [(("terms", i, "aliases", j), a) for j, a in enumerate(aliases if isinstance(aliases, list) else [])]
+            for path, word in spellings:
+                if not isinstance(word, str) or not doc.is_valid(path):
+                    continue
                 if word in words and words[word] != i:
-                    self.errors.append(doc.error(path, f"'{word}' is already defined by terms[{words[word]}]"))
+                    self.errors.append(doc.error(path, f"{quote(word)} is already defined by terms[{words[word]}]"))
                 words.setdefault(word, i)
-            self._cite(doc, ("terms", i), term)
+            self._cite(doc, ("terms", i))
 
-    def _not_self(self, doc: Document, path: Path, target: str, pos_id: str, verb: str) -> None:
+    def _not_self(self, doc: Document, path: Path, target: object, pos_id: str, verb: str) -> None:
         if target == pos_id:
             self.errors.append(doc.error(path, f"a position cannot {verb} itself"))
         else:
@@ -170,23 +237,32 @@ class _Checker:
         for kind, docs, current in (("department", self.depts, self.dept_ids), ("position", self.positions, self.pos_ids)):
             owner: dict[str, str] = {}
             for item_id, doc in docs.items():
-                for i, old in enumerate(doc.data.get("former_ids", [])):
+                former = _get(doc, "former_ids")
+                for i, old in enumerate(former if isinstance(former, list) else []):
+                    if not doc.is_valid(("former_ids", i)):
+                        continue
                     if old in current:
                         self.errors.append(doc.error(("former_ids", i), f"'{old}' is the id of an existing {kind}; a former id must not be reused"))
                     elif old in owner and owner[old] != item_id:
                         self.errors.append(doc.error(("former_ids", i), f"'{old}' is already a former id of {kind} '{owner[old]}'"))
                     owner.setdefault(old, item_id)
 
+    def _link(self, docs: dict[str, Document], node: str, field: str) -> str | None:
+        value = _get(docs[node], field)
+        return value if isinstance(value, str) else None
+
     def _cycles(self, docs: dict[str, Document], field: str, what: str) -> None:
         reported: set[frozenset[str]] = set()
         done: set[str] = set()
         for start in sorted(docs):
             path: list[str] = []
+            on_path: set[str] = set()
             node: str | None = start
-            while node is not None and node in docs and node not in done and node not in path:
+            while node is not None and node in docs and node not in done and node not in on_path:
                 path.append(node)
-                node = docs[node].data.get(field)
-            if node is not None and node in path:
+                on_path.add(node)
+                node = self._link(docs, node, field)
+            if node is not None and node in on_path:
                 loop = path[path.index(node):]
                 if frozenset(loop) not in reported:
                     reported.add(frozenset(loop))
@@ -195,6 +271,25 @@ class _Checker:
                     chain = " → ".join(loop + [loop[0]])
                     self.errors.append(docs[loop[0]].error((field,), f"{what}: {chain}"))
             done.update(path)
+
+    def _department_depth(self) -> None:
+        """Report the first department of each branch that nests deeper than the navigation can show."""
+        level: dict[str, int] = {}
+        for start in sorted(self.depts):
+            chain: list[str] = []
+            node: str | None = start
+            while node is not None and node in self.depts and node not in level and node not in chain:
+                chain.append(node)
+                node = self._link(self.depts, node, "parent")
+            if node is not None and node in chain:
+                continue  # a cycle, reported on its own
+            base = level.get(node, 0) if node is not None else 0
+            for depth, dept in enumerate(reversed(chain), start=base + 1):
+                level[dept] = depth
+                if depth == MAX_DEPARTMENT_DEPTH + 1:
+                    self.errors.append(
+                        self.depts[dept].error(("parent",), f"departments nest {MAX_DEPARTMENT_DEPTH + 1} levels deep here; at most {MAX_DEPARTMENT_DEPTH} are supported")
+                    )
 
     def model(self) -> OrgModel:
         hb = self.records.singles["handbook"]
@@ -207,8 +302,9 @@ class _Checker:
             source_file=hb.path,
         )
         changed = self.records.changed
-        departments = {i: _department(i, d, changed.get(f"departments/{i}.yml", "")) for i, d in sorted(self.depts.items())}
-        positions = {i: _position(i, d, changed.get(f"positions/{i}.yml", "")) for i, d in sorted(self.positions.items())}
+        files = self.records.files
+        departments = {i: _department(i, d, changed.get(files["department"][i], "")) for i, d in sorted(self.depts.items())}
+        positions = {i: _position(i, d, changed.get(files["position"][i], "")) for i, d in sorted(self.positions.items())}
         plans = {i: _plan(i, d) for i, d in sorted(self.records.documents["plan"].items())}
         glossary_doc = self.records.singles["glossary"]
         glossary = tuple(_term(t) for t in glossary_doc.data["terms"]) if glossary_doc else ()

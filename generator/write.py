@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import HandbookError
+from .paths import display_path
 
 MANIFEST = ".handbook-manifest.json"
 """Lists the files the generator wrote into the output folder; only these are ever deleted or overwritten."""
@@ -41,18 +42,24 @@ def read_manifest(out_dir: Path) -> set[str]:
     return {p for p in listed if isinstance(p, str)}
 
 
-def write_pages(out_dir: Path, pages: dict[str, str]) -> WriteReport:
-    """Make ``out_dir`` hold exactly ``pages`` among generated files; check everything before changing anything."""
+def write_pages(out_dir: Path, pages: dict[str, str], root: Path | None = None) -> WriteReport:
+    """Make ``out_dir`` hold exactly ``pages`` among generated files; check everything before changing anything.
+
+    ``root`` is the project folder that messages show paths from (default: the working directory).
+    """
     targets = {safe_relative(p): text.encode("utf-8") for p, text in pages.items()}
-    root = out_dir.resolve()
+    if out_dir.is_symlink():
+        # A link committed in place of the output folder would carry every write elsewhere.
+        raise HandbookError(f"refusing to write through a symbolic link: {display_path(out_dir, root)} is one; remove it and build again")
+    real = out_dir.resolve()
     for rel in targets:
         # A symlinked folder inside the output must not carry writes elsewhere.
-        if not (out_dir / rel).resolve().is_relative_to(root):
-            raise HandbookError(f"refusing to write outside the output folder: {out_dir / rel} leads out of it")
+        if not (out_dir / rel).resolve().is_relative_to(real):
+            raise HandbookError(f"refusing to write outside the output folder: {display_path(out_dir / rel, root)} leads out of it")
     previous = read_manifest(out_dir)
     foreign = sorted(p for p in targets if p not in previous and (out_dir / p).exists())
     if foreign:
-        raise HandbookError(f"refusing to overwrite {out_dir / foreign[0]}: it was not made by the generator (move it away or rename the page)")
+        raise HandbookError(f"refusing to overwrite {display_path(out_dir / foreign[0], root)}: it was not made by the generator (move it away or rename the page)")
     report = WriteReport()
     for rel, data in sorted(targets.items()):
         dest = out_dir / rel

@@ -35,7 +35,7 @@ REPO_URL = "https://git.example.com/hr/handbook"
 def env(**extra: str) -> dict[str, str]:
     """Return the environment for MkDocs and make in a scratch project."""
     out = dict(os.environ)
-    for name in ("HANDBOOK_SITE_URL", "HANDBOOK_REPO_URL", "HANDBOOK_EDIT_URI"):
+    for name in ("HANDBOOK_SITE_URL", "HANDBOOK_REPO_URL", "HANDBOOK_EDIT_URI", "HANDBOOK_CACHE_DIR"):
         out.pop(name, None)  # the developer's own settings must not leak into test builds
     out.update(extra)
     out["NO_MKDOCS_2_WARNING"] = "1"
@@ -43,9 +43,10 @@ def env(**extra: str) -> dict[str, str]:
     return out
 
 
-def mkdocs_build(project: Path, *args: str, published: bool = False) -> subprocess.CompletedProcess[str]:
+def mkdocs_build(project: Path, *args: str, published: bool = False, extra_env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     """Run ``mkdocs build --strict`` in ``project``; ``published`` sets a site and a repository URL as a deployment would."""
     extra = {"HANDBOOK_SITE_URL": SITE_URL, "HANDBOOK_REPO_URL": REPO_URL} if published else {}
+    extra |= extra_env or {}
     return subprocess.run(
         [str(VENV_BIN / "mkdocs"), "build", "--strict", *args], cwd=project, env=env(**extra), capture_output=True, text=True, timeout=1800
     )

@@ -8,7 +8,7 @@ import markdown as md
 import pytest
 import yaml
 
-from generator.escape import Raw, front_matter, markdown
+from generator.escape import Raw, front_matter, markdown, mermaid_label, script_json
 
 HOSTILE = [
     "*强调* _下划线_ `代码`",
@@ -48,3 +48,17 @@ def test_raw_passes_through() -> None:
 @pytest.mark.parametrize("text", HOSTILE + ['含"引号"\'与\'冒号: 值'])
 def test_front_matter_is_yaml_holding_html_escaped_text(text: str) -> None:
     assert yaml.safe_load(front_matter(text)) == html.escape(" ".join(text.split()), quote=True)
+
+
+@pytest.mark.parametrize("value", ["</script><script>alert(1)</script>", "<!-- x", "a\u2028b", {"k": "&amp;"}])
+def test_script_json_cannot_end_the_script_element(value) -> None:
+    import json
+
+    out = script_json(value)
+    assert "<" not in out and ">" not in out and "&" not in out and "\u2028" not in out
+    assert json.loads(out) == value
+
+
+def test_mermaid_label_is_one_line_without_syntax() -> None:
+    out = mermaid_label('a"]; click x href "javascript:alert(1)"\n<b>#1;')
+    assert out == "a#quot;]#59; click x href #quot;javascript:alert(1)#quot; #lt;b#gt;#35;1#59;"

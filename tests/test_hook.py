@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import sys
 from pathlib import Path
 
@@ -40,5 +41,66 @@ def test_generated_page_may_not_shadow_a_handwritten_one(tmp_path: Path) -> None
 
     result = mkdocs_build(project)
     assert result.returncode == 1
-    assert "index.md has the same path as a generated page" in result.stderr
+    # Named from the project, not by an absolute path.
+    assert "ERROR   -  docs/index.md has the same path as a generated page; rename or move it\n" in result.stderr
     assert (project / "docs" / "index.md").read_text("utf-8") == "# 手写首页\n"
+
+
+def test_material_tooltips_are_refused(tmp_path: Path) -> None:
+    # They insert title text into the page as HTML, and titles carry handbook data.
+    project = make_project(tmp_path / "p", data=FIXTURES / "basic")
+    config = _config(project)
+    config.theme["features"].append("content.tooltips")
+    with pytest.raises(PluginError, match="content.tooltips must stay off"):
+        hook.on_config(config)
+
+
+def test_search_segmenter_cache_stays_in_the_project(tmp_path: Path) -> None:
+    from site_project import mkdocs_build
+
+    project = make_project(tmp_path / "p", data=FIXTURES / "basic")
+    temp = tmp_path / "tmp"
+    temp.mkdir()
+    result = mkdocs_build(project, extra_env={"TMPDIR": str(temp)})
+    assert result.returncode == 0, result.stderr
+    assert list(temp.iterdir()) == []
+    assert (project / ".cache" / "jieba.cache").stat().st_size > 1_000_000
+    assert "Building prefix dict" not in result.stderr
+
+
+def test_a_docs_link_leading_out_of_the_project_stops_the_build(tmp_path: Path) -> None:
+    from site_project import mkdocs_build
+
+    project = make_project(tmp_path / "p", data=FIXTURES / "basic")
+    secret = tmp_path / "secret"
+    secret.mkdir()
+    (secret / "passwords.md").write_text("# 机密\n", "utf-8")
+    (project / "docs" / "leak").symlink_to(secret)
+    result = mkdocs_build(project)
+    assert result.returncode == 1
+    assert "ERROR   -  docs/leak/passwords.md leads outside the project through a symbolic link; it would be published\n" in result.stderr
+    assert not (project / "site" / "leak").exists()
+
+
+def test_generated_folder_may_not_be_a_link(tmp_path: Path) -> None:
+    from site_project import mkdocs_build
+
+    project = make_project(tmp_path / "p", data=FIXTURES / "basic")
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (project / "generated").symlink_to(elsewhere)
+    result = mkdocs_build(project)
+    assert result.returncode == 1
+    assert "refusing to write through a symbolic link: generated is one; remove it and build again" in result.stderr
+    assert list(elsewhere.iterdir()) == []
+
+
+def test_data_folder_may_not_lead_out_of_the_project(tmp_path: Path) -> None:
+    from site_project import mkdocs_build
+
+    project = make_project(tmp_path / "p", data=FIXTURES / "basic")
+    shutil.move(project / "data", tmp_path / "outside")
+    (project / "data").symlink_to(tmp_path / "outside")
+    result = mkdocs_build(project)
+    assert result.returncode == 1
+    assert "ERROR   -  handbook: data: symbolic link to a folder outside the project; the data folder must live inside it\n" in result.stderr

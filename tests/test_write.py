@@ -74,3 +74,12 @@ def test_tampered_manifest_cannot_delete_outside(tmp_path: Path) -> None:
     (out / MANIFEST).write_text('["../victim.md"]')
     write_pages(out, {"a.md": "x\n"})
     assert victim.read_text() == "keep\n"
+
+
+def test_refuses_an_output_folder_that_is_a_link(tmp_path: Path) -> None:
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (tmp_path / "out").symlink_to(elsewhere)
+    with pytest.raises(HandbookError, match="refusing to write through a symbolic link: out is one"):
+        write_pages(tmp_path / "out", {"a.md": "x\n"}, root=tmp_path)
+    assert list(elsewhere.iterdir()) == []

@@ -1,0 +1,166 @@
+"""Loading: nothing outside the data folder is read, no file is dropped without a word, no depth crashes."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from generator.errors import DataErrors
+from generator.load import MAX_FILE_BYTES, load
+from generator.pipeline import build_model
+from generator.render import render
+from generator.validate import MAX_DEPARTMENT_DEPTH, validate
+from generator.yamlsource import MAX_DEPTH
+
+from conftest import FIXTURES, run_cli
+
+POSITION = """title: {title}
+department: {department}
+{reports}level: specialist
+headcount: 1
+summary: 测试。
+responsibilities:
+  - 测试
+"""
+
+
+def _errors(capsys: pytest.CaptureFixture[str]) -> list[str]:
+    code, out, err = run_cli(capsys, "check")
+    assert code == 1 and out == []
+    assert all("Traceback" not in line for line in err)
+    return err[:-1]
+
+
+def test_a_link_to_a_file_outside_the_data_folder_is_refused(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    secret = project / "secret.yml"
+    secret.write_text("title: 机密\n", "utf-8")
+    (project / "data" / "positions" / "evil.yml").symlink_to(secret)
+    assert _errors(capsys) == ["data/positions/evil.yml: symbolic link to a file outside the data folder; data files must live inside it"]
+
+
+def test_a_link_loop_and_a_dangling_link_are_one_line_each(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (project / "data" / "positions" / "loop.yml").symlink_to("loop.yml")
+    (project / "data" / "positions" / "gone.yml").symlink_to("nowhere.yml")
+    assert _errors(capsys) == [
+        "data/positions/gone.yml: symbolic link that leads nowhere (a loop, or a missing file)",
+        "data/positions/loop.yml: symbolic link that leads nowhere (a loop, or a missing file)",
+    ]
+
+
+def test_a_link_to_a_folder_is_reported_not_followed(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (project / "data" / "positions" / "more").symlink_to(project / "data" / "departments")
+    assert _errors(capsys) == ["data/positions/more: symbolic link to a folder; links to folders are not followed: move the files here"]
+
+
+def test_a_link_inside_the_data_folder_is_read(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    data = project / "data"
+    (data / "positions" / "designer.yml").rename(data / "designer.source")
+    (data / "positions" / "designer.yml").symlink_to("../designer.source")
+    code, out, err = run_cli(capsys, "check")
+    assert (code, err) == (0, [])
+
+
+def test_a_pipe_is_refused_without_waiting_for_it(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    os.mkfifo(project / "data" / "positions" / "pipe.yml")
+    assert _errors(capsys) == ["data/positions/pipe.yml: not a regular file"]
+
+
+def test_an_oversized_file_is_refused_unread(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    big = project / "data" / "positions" / "big.yml"
+    big.write_text("title: " + "长" * MAX_FILE_BYTES + "\n", "utf-8")
+    size = big.stat().st_size
+    assert _errors(capsys) == [f"data/positions/big.yml: file is too large ({size:,} bytes, at most {MAX_FILE_BYTES:,})"]
+
+
+def test_files_in_sub_folders_are_read(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    positions = project / "data" / "positions"
+    (positions / "art" / "team").mkdir(parents=True)
+    (positions / "designer.yml").rename(positions / "art" / "team" / "designer.yml")
+    model = build_model(project / "data")
+    assert model.positions["designer"].source_file == "data/positions/art/team/designer.yml"
+    assert run_cli(capsys, "check")[1] == ["ok: 3 departments, 5 positions, headcount 10"]
+
+
+def test_hidden_files_and_notes_are_not_data(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    positions = project / "data" / "positions"
+    (positions / ".designer.yml.swp").write_bytes(b"\x00\x01binary swap")
+    (positions / "README.md").write_text("# 说明\n", "utf-8")
+    code, _, err = run_cli(capsys, "check")
+    assert (code, err) == (0, [])
+
+
+@pytest.mark.parametrize("depth", [MAX_DEPTH + 1, 5_000, 100_000])
+def test_deeply_nested_yaml_is_one_line(project: Path, capsys: pytest.CaptureFixture[str], depth: int) -> None:
+    # 100,000 levels crashed the interpreter (segmentation fault), a few thousand raised RecursionError.
+    (project / "data" / "positions" / "designer.yml").write_text("title: " + "[" * depth + "]" * depth + "\n", "utf-8")
+    assert _errors(capsys) == [f"data/positions/designer.yml:1:{7 + MAX_DEPTH}: nested more than {MAX_DEPTH} levels deep; handbook files need far fewer"]
+
+
+def test_nesting_the_schemas_need_is_accepted(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    nested = "[" * (MAX_DEPTH - 1) + "x" + "]" * (MAX_DEPTH - 1)
+    (project / "data" / "positions" / "designer.yml").write_text(f"tools: {nested}\n", "utf-8")
+    errors = _errors(capsys)
+    assert not any("nested" in e for e in errors)
+    assert "data/positions/designer.yml:1:9: tools[0]: expected text, found a list" in errors
+
+
+def _chain_of_departments(data: Path, count: int) -> None:
+    shutil.rmtree(data / "departments")
+    shutil.rmtree(data / "positions")
+    shutil.rmtree(data / "plans")
+    (data / "departments").mkdir()
+    (data / "positions").mkdir()
+    for i in range(count):
+        parent = f"parent: d{i - 1}\n" if i else ""
+        (data / "departments" / f"d{i}.yml").write_text(f"name: 部门{i}\n{parent}head: p{i}\nsummary: 测试。\nfunctions:\n  - 测试\n", "utf-8")
+        reports = f"reports_to: p{i - 1}\n" if i else ""
+        (data / "positions" / f"p{i}.yml").write_text(POSITION.format(title=f"岗位{i}", department=f"d{i}", reports=reports), "utf-8")
+
+
+def test_departments_nested_past_the_limit_are_one_line(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # 1,500 nested departments raised RecursionError in the build.
+    _chain_of_departments(project / "data", 1_500)
+    (project / "data" / "glossary.yml").unlink()
+    errors = _errors(capsys)
+    deepest = MAX_DEPARTMENT_DEPTH
+    assert errors == [f"data/departments/d{deepest}.yml:2:9: parent: departments nest {deepest + 1} levels deep here; at most {deepest} are supported"]
+
+
+def test_departments_nested_to_the_limit_build(project: Path) -> None:
+    _chain_of_departments(project / "data", MAX_DEPARTMENT_DEPTH)
+    (project / "data" / "glossary.yml").unlink()
+    pages = render(build_model(project / "data"))
+    assert f"departments/d{MAX_DEPARTMENT_DEPTH - 1}/index.md" in pages
+
+
+def test_a_reporting_line_of_any_length_renders(project: Path) -> None:
+    # A 1,500-long reporting chain raised RecursionError; it is supported, charts fold it.
+    data = project / "data"
+    positions = data / "positions"
+    shutil.rmtree(positions)
+    shutil.rmtree(data / "plans")
+    positions.mkdir()
+    for dept in ("art", "operations"):
+        (data / "departments" / f"{dept}.yml").unlink()
+    company = data / "departments" / "company.yml"
+    company.write_text(company.read_text("utf-8").replace("head: general-manager", "head: p0"), "utf-8")
+    for i in range(1_500):
+        reports = f"reports_to: p{i - 1}\n" if i else ""
+        (positions / f"p{i}.yml").write_text(POSITION.format(title=f"岗位{i}", department="company", reports=reports), "utf-8")
+    (data / "glossary.yml").unlink()
+    model = validate(load(data))
+    pages = render(model)
+    assert len(model.chain("p1499")) == 1_500
+    assert "中间 " in pages["positions/p1499.md"]  # the chart folds the middle of the chain
+
+
+def test_data_errors_name_files_relative_to_the_project(tmp_path: Path) -> None:
+    project = tmp_path / "p"
+    shutil.copytree(FIXTURES / "basic", project / "data")
+    (project / "data" / "positions" / "designer.yml").write_text("title: 美工\n", "utf-8")
+    with pytest.raises(DataErrors) as caught:
+        build_model(project / "data", root=project)  # the working directory is elsewhere, as under `mkdocs -f`
+    assert all(line.startswith("data/positions/designer.yml:1:1: ") for line in caught.value.lines())
