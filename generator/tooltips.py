@@ -1,17 +1,35 @@
-"""Wrap glossary terms in rendered page HTML with ``<abbr title=…>`` so hovering shows their definition."""
+"""Wrap glossary terms in rendered page HTML with ``<abbr title=…>`` so hovering shows their definition.
+
+Only text nodes are touched. Character references are decoded before matching
+(a term ``45`` must not split ``&#45;``) and text is re-escaped around each
+match; the contents of raw-text elements (script, style, title …), links,
+headings, code and diagram sources pass through unchanged.
+
+The definition goes into the ``title`` attribute escaped once. The handbook's
+own script (``overrides/assets/javascripts/glossary.js``) shows it as text;
+Material's ``content.tooltips`` would insert it into the page as HTML, which
+is why the hook refuses that feature.
+"""
 
 from __future__ import annotations
 
 import html
 import re
+from collections import Counter
 from collections.abc import Iterable
 
+from .escape import html_text
 from .model import Term
 
-_TAG = re.compile(r"(<!--.*?-->|<[^>]*>)", re.S)
-_NAME = re.compile(r"^</?\s*([a-zA-Z0-9]+)")
-_SKIP = {"a", "abbr", "code", "pre", "kbd", "script", "style", "title", "h1", "h2", "h3", "h4", "h5", "h6", "svg", "textarea"}
+# A comment, a doctype or processing instruction, or a tag whose quoted attribute values may hold '>'.
+_TOKEN = re.compile(r"""<!--.*?-->|<![^>]*>|<\?[^>]*>|</?[A-Za-z][^\s/>]*(?:[^>"']|"[^"]*"|'[^']*')*>""", re.S)
+_NAME = re.compile(r"^<(/?)([A-Za-z][^\s/>]*)")
+_RAW = {"script", "style", "title", "textarea", "xmp", "iframe", "noembed", "noframes", "noscript", "template"}
+"""Elements whose content is not parsed as markup: passed through up to their end tag."""
+_SKIP = {"a", "abbr", "code", "pre", "kbd", "samp", "h1", "h2", "h3", "h4", "h5", "h6", "svg", "math", "button", "select", "option", "label", "dfn"}
+"""Elements whose text must stay as it is: a tooltip would break a link, an anchor or a control."""
 _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+_MERMAID = re.compile(r"""\bclass\s*=\s*["'][^"']*\bmermaid\b""")
 
 
 def term_pattern(terms: Iterable[Term]) -> re.Pattern[str] | None:
@@ -21,37 +39,52 @@ def term_pattern(terms: Iterable[Term]) -> re.Pattern[str] | None:
 
 
 def add_tooltips(page_html: str, terms: tuple[Term, ...], pattern: re.Pattern[str] | None = None) -> str:
-    """Return ``page_html`` with each term occurrence in ordinary text wrapped in an ``abbr`` tooltip.
-
-    Text inside links, headings, code and diagram sources is left alone: a
-    tooltip there would break the link, the anchor or the diagram.
-    """
+    """Return ``page_html`` with each term occurrence in ordinary text wrapped in an ``abbr`` tooltip."""
     pattern = pattern or term_pattern(terms)
     if pattern is None:
         return page_html
-    titles = {w: html.escape(t.definition, quote=True) for t in terms for w in t.spellings}
-    stack: list[bool] = []  # one entry per open element: whether it suppresses tooltips
+    titles = {w: html_text(t.definition) for t in terms for w in t.spellings}
     out: list[str] = []
-    for part in _TAG.split(page_html):
-        if part.startswith("<"):
-            out.append(part)
-            _track(part, stack)
-        elif part and not any(stack):
-            out.append(pattern.sub(lambda m: f'<abbr title="{titles[m.group()]}">{m.group()}</abbr>', part))
-        else:
-            out.append(part)
+    skipping: Counter[str] = Counter()
+    pos, end = 0, len(page_html)
+    while pos < end:
+        match = _TOKEN.search(page_html, pos)
+        text = page_html[pos : match.start() if match else end]
+        out.append(text if any(skipping.values()) else _wrap(text, pattern, titles))
+        if not match:
+            break
+        tag = match.group()
+        out.append(tag)
+        pos = match.end()
+        name_match = _NAME.match(tag)
+        if not name_match:
+            continue  # comment, doctype
+        closing, name = name_match.group(1) == "/", name_match.group(2).lower()
+        raw_end = None
+        if not closing and name in _RAW:
+            raw_end = re.compile(rf"</{re.escape(name)}\s*>", re.I)
+        elif not closing and name == "div" and _MERMAID.search(tag):
+            raw_end = re.compile(r"</div\s*>", re.I)  # diagram source: escaped text, no tags inside
+        if raw_end is not None:
+            stop = raw_end.search(page_html, pos)
+            pos = stop.start() if stop else end
+            out.append(page_html[match.end() : pos])
+        elif name in _SKIP and name not in _VOID:
+            if closing:
+                skipping[name] = max(skipping[name] - 1, 0)
+            elif not tag.endswith("/>"):
+                skipping[name] += 1
     return "".join(out)
 
 
-def _track(tag: str, stack: list[bool]) -> None:
-    match = _NAME.match(tag)
-    if not match or tag.startswith("<!--"):
-        return
-    name = match.group(1).lower()
-    if name in _VOID or tag.endswith("/>"):
-        return
-    if tag.startswith("</"):
-        if stack:
-            stack.pop()
-        return
-    stack.append(name in _SKIP or ('class="mermaid"' in tag))
+def _wrap(text: str, pattern: re.Pattern[str], titles: dict[str, str]) -> str:
+    plain = html.unescape(text)
+    if not pattern.search(plain):
+        return text
+    out, last = [], 0
+    for m in pattern.finditer(plain):
+        out.append(html.escape(plain[last : m.start()], quote=False))
+        out.append(f'<abbr title="{titles[m.group()]}">{html.escape(m.group(), quote=False)}</abbr>')
+        last = m.end()
+    out.append(html.escape(plain[last:], quote=False))
+    return "".join(out)

@@ -229,9 +229,13 @@ def test_hovering_a_term_shows_its_definition(base: str, tab, model) -> None:
     abbr = page.locator("article abbr", has_text=term.term).first
     assert abbr.get_attribute("title") == term.definition
     abbr.hover()
-    tip = page.locator(".md-tooltip2--active, .md-tooltip--active").first
+    tip = page.locator(".hb-tooltip")
     tip.wait_for(state="visible", timeout=5_000)
-    assert term.definition in tip.inner_text()
+    assert tip.inner_text() == term.definition
+    assert abbr.get_attribute("aria-describedby") == "hb-tooltip"
+    page.mouse.move(0, 0)
+    tip.wait_for(state="hidden", timeout=5_000)
+    assert abbr.get_attribute("title") == term.definition  # given back for assistive technology
 
 
 def test_position_prints_as_a_clean_job_description(base: str, tab) -> None:

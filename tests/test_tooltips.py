@@ -30,3 +30,31 @@ def test_links_headings_code_and_diagrams_are_left_alone() -> None:
 
 def test_no_terms_no_change() -> None:
     assert add_tooltips("<p>直通车</p>", ()) == "<p>直通车</p>"
+
+
+def test_a_term_inside_a_character_reference_is_not_split() -> None:
+    # Markdown escaping writes '-' as &#45;: a term '45' used to get an <abbr> inside the reference.
+    out = add_tooltips("<p>a&#45;b &amp; 45</p>", (Term("n", "45", "四十五"),))
+    assert out == '<p>a-b &amp; <abbr title="四十五">45</abbr></p>'
+
+
+def test_text_without_a_term_keeps_its_references_as_written() -> None:
+    page = "<p>a&#45;b &amp; &#60;c&#62;</p>"
+    assert add_tooltips(page, TERMS) == page
+
+
+def test_raw_text_elements_and_attributes_are_never_touched() -> None:
+    page = (
+        '<script>if (a<b) x = "直通车 <p>";</script><style>p::after{content:"直通车"}</style>'
+        '<p title="直通车>钻展" data-x=\'a>b\'>直通车</p><textarea>钻展</textarea><!-- 直通车 -->'
+    )
+    out = add_tooltips(page, TERMS)
+    assert out.count("<abbr") == 1
+    assert out.startswith('<script>if (a<b) x = "直通车 <p>";</script><style>p::after{content:"直通车"}</style>')
+    assert '<p title="直通车>钻展" data-x=\'a>b\'><abbr' in out and out.endswith("</p><textarea>钻展</textarea><!-- 直通车 -->")
+
+
+def test_definitions_are_escaped_once_for_the_attribute() -> None:
+    term = Term("x", "直通车", "<img src=x onerror=alert(1)> & \"引号\"")
+    out = add_tooltips("<p>直通车</p>", (term,))
+    assert out == '<p><abbr title="&lt;img src=x onerror=alert(1)&gt; &amp; &quot;引号&quot;">直通车</abbr></p>'

@@ -1,0 +1,49 @@
+// Glossary tooltips: hovering, focusing or tapping a term shows its definition.
+// Definitions come from the handbook's YAML, which arrives through pull requests, so they are
+// only ever set as text (textContent) and never parsed as HTML. Material's own tooltips
+// (content.tooltips) insert the title attribute into the page as HTML, which is why they are off.
+(() => {
+  const terms = document.querySelectorAll("article abbr[title]");
+  if (!terms.length) return;
+  const tip = document.createElement("div");
+  tip.className = "hb-tooltip";
+  tip.id = "hb-tooltip";
+  tip.setAttribute("role", "tooltip");
+  tip.hidden = true;
+  document.body.append(tip);
+  let current = null;
+
+  const hide = () => {
+    if (!current) return;
+    // The title comes back so that the term keeps its meaning for assistive technology.
+    current.setAttribute("title", current.dataset.definition);
+    current.removeAttribute("aria-describedby");
+    current = null;
+    tip.hidden = true;
+  };
+
+  const show = (term) => {
+    if (current === term) return;
+    hide();
+    current = term;
+    term.dataset.definition = term.getAttribute("title");
+    term.removeAttribute("title"); // or the browser shows the same text a second time
+    term.setAttribute("aria-describedby", tip.id);
+    tip.textContent = term.dataset.definition;
+    tip.hidden = false;
+    const box = term.getBoundingClientRect();
+    const room = document.documentElement.clientWidth - tip.offsetWidth - 8;
+    tip.style.left = `${Math.max(8, Math.min(box.left, room)) + window.scrollX}px`;
+    tip.style.top = `${box.bottom + window.scrollY + 6}px`;
+  };
+
+  for (const term of terms) {
+    term.addEventListener("mouseenter", () => show(term));
+    term.addEventListener("mouseleave", hide);
+    term.addEventListener("focus", () => show(term));
+    term.addEventListener("blur", hide);
+    term.addEventListener("click", () => (current === term ? hide() : show(term)));
+  }
+  document.addEventListener("keydown", (event) => event.key === "Escape" && hide());
+  window.addEventListener("scroll", hide, { passive: true });
+})();
