@@ -22,6 +22,8 @@ from generator.pipeline import build_model
 from generator.render import render
 from generator.yamlsource import parse
 
+from mutate import paths
+
 from conftest import FIXTURES
 
 SEED = int(os.environ.get("HANDBOOK_FUZZ_SEED", "20261123"))
@@ -53,20 +55,10 @@ def hostile_value(rng: random.Random, depth: int = 0):
     ])
 
 
-def _paths(data, prefix=()):
-    yield prefix
-    if isinstance(data, dict):
-        for k, v in data.items():
-            yield from _paths(v, (*prefix, k))
-    elif isinstance(data, list):
-        for i, v in enumerate(data):
-            yield from _paths(v, (*prefix, i))
-
-
 def mutate_structure(text: str, rng: random.Random) -> str:
     data = yaml.safe_load(text)
     for _ in range(rng.randint(1, 3)):
-        path = rng.choice(list(_paths(data)))
+        path = rng.choice(list(paths(data)))
         if not path:
             data = hostile_value(rng)
             continue

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import copy
 import random
 
 import pytest
 import yaml
 
 from generator.shape import _fast_validator, _validator
+from mutate import paths, replaced
 from site_project import ROOT
 
 _SAMPLES = {
@@ -21,25 +21,6 @@ _SAMPLES = {
 _ODD_VALUES = [None, True, 0, -1, 1.5, "", "x", "Bad Id", "ok-id\n", ["ok-id\n"], [], [""], {}, {"x": 1}, ["a", 1]]
 
 
-def _paths(value, prefix=()):
-    yield prefix
-    if isinstance(value, dict):
-        for k, v in value.items():
-            yield from _paths(v, (*prefix, k))
-    elif isinstance(value, list):
-        for i, v in enumerate(value):
-            yield from _paths(v, (*prefix, i))
-
-
-def _replace(data, path, new):
-    out = copy.deepcopy(data)
-    target = out
-    for key in path[:-1]:
-        target = target[key]
-    target[path[-1]] = new
-    return out
-
-
 @pytest.mark.parametrize("kind", sorted(_SAMPLES))
 def test_fast_and_reference_validators_agree_on_mutations(kind: str) -> None:
     rng = random.Random(kind)
@@ -47,9 +28,9 @@ def test_fast_and_reference_validators_agree_on_mutations(kind: str) -> None:
     checked = 0
     for path in _SAMPLES[kind]:
         data = yaml.safe_load(path.read_text("utf-8"))
-        for where in [p for p in _paths(data) if p]:
+        for where in [p for p in paths(data) if p]:
             for new in rng.sample(_ODD_VALUES, 4):
-                mutated = _replace(data, where, new)
+                mutated = replaced(data, where, new)
                 try:
                     fast(mutated)
                     accepted = True
