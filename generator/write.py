@@ -77,7 +77,8 @@ def write_pages(out_dir: Path, pages: dict[str, str], root: Path | None = None) 
         except HandbookError:
             continue  # a tampered manifest must not delete files elsewhere
         dest = out_dir / rel
-        if dest.is_file():
+        # The manifest and the folder may come from a pull request: never delete through a link.
+        if _plain_path(out_dir, rel) and dest.is_file():
             dest.unlink()
             report.removed.append(rel)
             _prune_empty_dirs(out_dir, dest.parent)
@@ -99,7 +100,17 @@ def _atomic_write(dest: Path, data: bytes) -> None:
         raise
 
 
+def _plain_path(out_dir: Path, rel: str) -> bool:
+    """Return whether no part of ``rel`` below ``out_dir`` is a symbolic link."""
+    current = out_dir
+    for part in rel.split("/"):
+        current = current / part
+        if current.is_symlink():
+            return False
+    return True
+
+
 def _prune_empty_dirs(root: Path, folder: Path) -> None:
-    while folder != root and root in folder.parents and not any(folder.iterdir()):
+    while folder != root and root in folder.parents and not folder.is_symlink() and folder.is_dir() and not any(folder.iterdir()):
         folder.rmdir()
         folder = folder.parent

@@ -83,3 +83,16 @@ def test_refuses_an_output_folder_that_is_a_link(tmp_path: Path) -> None:
     with pytest.raises(HandbookError, match="refusing to write through a symbolic link: out is one"):
         write_pages(tmp_path / "out", {"a.md": "x\n"}, root=tmp_path)
     assert list(elsewhere.iterdir()) == []
+
+
+def test_a_tampered_manifest_cannot_delete_through_a_link(tmp_path: Path) -> None:
+    # generated/ and its manifest can arrive in a pull request: a link inside must not carry deletions out.
+    out, victim = tmp_path / "out", tmp_path / "victim"
+    out.mkdir()
+    victim.mkdir()
+    (victim / "important.txt").write_text("keep\n")
+    (out / "evil").symlink_to(victim)
+    (out / MANIFEST).write_text('["evil/important.txt"]')
+    report = write_pages(out, {"a.md": "x\n"})
+    assert report.removed == []
+    assert (victim / "important.txt").read_text() == "keep\n"
