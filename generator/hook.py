@@ -10,6 +10,7 @@ import os
 import posixpath
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -89,7 +90,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     sources.update({page_path("department", d.id): d.source_file for d in model.departments.values()})
     # The manifest lists exactly what this build generated; stray files in the folder are ignored.
     generated = sorted(read_manifest(out))
-    _refuse_links_out(files, Path(os.path.abspath(config.docs_dir)), root)
+    theme_dir = config.theme.custom_dir
+    folders = [Path(os.path.abspath(d)) for d in (config.docs_dir, theme_dir, out) if d]
+    _refuse_links_out(files, folders, root)
     for uri in generated:
         if files.get_file_from_path(uri) is not None:
             shown = display_path(Path(config.docs_dir) / uri, root)
@@ -97,7 +100,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         file = File(uri, src_dir=str(out), dest_dir=config.site_dir, use_directory_urls=True)
         if uri in sources:
             # "Edit this page" should open the YAML the page came from, not generated Markdown.
-            file.edit_uri = posixpath.relpath(_project_relative(root, sources[uri]), docs_rel)
+            file.edit_uri = quote(posixpath.relpath(_project_relative(root, sources[uri]), docs_rel))
         files.append(file)
     if config.nav is None:
         ours = set(generated)
@@ -116,14 +119,16 @@ def on_page_content(page_html: str, page: Any, config: MkDocsConfig, files: File
     return add_tooltips(page_html, model.glossary, _last["terms"])
 
 
-def _refuse_links_out(files: Files, docs_dir: Path, root: Path) -> None:
-    """Stop the build if a hand-written file leads out of the project through a symbolic link: MkDocs would publish its target."""
+def _refuse_links_out(files: Files, folders: list[Path], root: Path) -> None:
+    """Stop the build if a file of ``folders`` (docs, theme overrides, generated pages) leads out of
+    its folder through a symbolic link: MkDocs would publish the target (say, .git/config)."""
     for f in files:
         if not f.abs_src_path:
             continue
         path = Path(os.path.abspath(f.abs_src_path))
-        if path.is_relative_to(docs_dir) and not path.resolve().is_relative_to(root):
-            raise PluginError(f"{display_path(path, root)} leads outside the project through a symbolic link; it would be published")
+        for folder in folders:
+            if path.is_relative_to(folder) and not path.resolve().is_relative_to(folder.resolve()):
+                raise PluginError(f"{display_path(path, root)} is a symbolic link that leads out of {display_path(folder, root)}/; it would be published")
 
 
 def _handwritten_nav(pages: list[File]) -> list:

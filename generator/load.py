@@ -143,7 +143,10 @@ class _Loader:
             for entry in self.entries(current):
                 path = Path(entry.path)
                 if entry.is_dir(follow_symlinks=False):
-                    if depth + 1 > MAX_FOLDER_DEPTH:
+                    if not ID_PATTERN.fullmatch(entry.name) or len(entry.name) > ID_MAX:
+                        # Folder names end up in paths and edit links, like file names.
+                        self.fail(path, f"folder name {quote(entry.name)} is not valid: use lowercase ASCII words joined by '-', e.g. 'operations'; its files are not read")
+                    elif depth + 1 > MAX_FOLDER_DEPTH:
                         self.fail(path, f"folder nested more than {MAX_FOLDER_DEPTH} levels deep; its files are not read")
                     else:
                         pending.append((path, depth + 1))

@@ -78,8 +78,23 @@ def test_a_docs_link_leading_out_of_the_project_stops_the_build(tmp_path: Path) 
     (project / "docs" / "leak").symlink_to(secret)
     result = mkdocs_build(project)
     assert result.returncode == 1
-    assert "ERROR   -  docs/leak/passwords.md leads outside the project through a symbolic link; it would be published\n" in result.stderr
+    assert "ERROR   -  docs/leak/passwords.md is a symbolic link that leads out of docs/; it would be published\n" in result.stderr
     assert not (project / "site" / "leak").exists()
+
+
+@pytest.mark.parametrize("where", ["docs/notes.txt", "overrides/assets/leak.txt"])
+def test_a_link_to_another_file_of_the_project_is_not_published(tmp_path: Path, where: str) -> None:
+    # Inside the project is not enough: docs/notes.txt -> ../.git/config would publish a token.
+    from site_project import mkdocs_build
+
+    project = make_project(tmp_path / "p", data=FIXTURES / "basic")
+    (project / ".git").mkdir()
+    (project / ".git" / "config").write_text("[http] extraheader = AUTHORIZATION: basic c2VjcmV0\n", "utf-8")
+    link = project / where
+    link.symlink_to(Path(*[".."] * (len(Path(where).parts) - 1)) / ".git" / "config")
+    result = mkdocs_build(project)
+    assert result.returncode == 1
+    assert f"ERROR   -  {where} is a symbolic link that leads out of {where.split('/')[0]}/; it would be published\n" in result.stderr
 
 
 def test_generated_folder_may_not_be_a_link(tmp_path: Path) -> None:
