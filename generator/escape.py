@@ -23,9 +23,14 @@ import json
 import re
 
 _MD_SPECIAL = re.compile(r"""[\\`*_{}\[\]()#+\-.!|<>&~^=:$'"]""")
+# '%', '{' and '}' because Mermaid reads %%{init: …}%% anywhere in its source as a configuration
+# directive (a theme, CSS that fetches from elsewhere); the rest are label and Markdown-string syntax.
 _MERMAID_ENTITIES = {
     "#": "#35;", "*": "#42;", "_": "#95;", '"': "#quot;", "<": "#lt;", ">": "#gt;", "&": "#amp;", ";": "#59;", "`": "#96;", "\\": "#92;",
+    "%": "#37;", "{": "#123;", "}": "#125;",
 }
+# What YAML cannot hold unescaped (it refuses the whole front matter, and the page loses its title).
+_YAML_UNPRINTABLE = re.compile("[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 _SCRIPT_UNSAFE = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
 
 
@@ -60,7 +65,8 @@ def front_matter(value: object) -> Raw:
     MkDocs themes print ``page.title`` and ``page.meta`` into HTML without escaping
     them, so the value is escaped for HTML first; JSON strings are valid YAML.
     """
-    return Raw(json.dumps(html.escape(one_line(str(value)), quote=True), ensure_ascii=False))
+    text = json.dumps(html.escape(one_line(str(value)), quote=True), ensure_ascii=False)
+    return Raw(_YAML_UNPRINTABLE.sub(lambda m: f"\\u{ord(m.group()):04x}", text))
 
 
 def mermaid_label(text: str) -> str:

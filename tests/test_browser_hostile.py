@@ -21,6 +21,8 @@ from conftest import FIXTURES
 XSS_DEFINITION = "按点击付费<script>alert('definition')</script><img src=x onerror=alert('img')>&amp; 结束"
 # Long enough that the navigation cuts it short with an ellipsis, which makes Material put it in a title.
 XSS_TITLE = "<img src=x onerror=alert('nav')>" + "很长的岗位名称" * 6
+# Mermaid reads %%{init: …}%% anywhere in a chart as configuration: CSS fetching from elsewhere, a new theme.
+MERMAID_DIRECTIVE = "美工组%%{init:{'fontFamily':'x;background:url(//evil.example/c)','theme':'dark'}}%%"
 INJECTED = """() => document.querySelectorAll('img[src="x"], [onerror]').length"""
 INJECTED_SCRIPTS = """() => [...document.querySelectorAll('script:not([src])')].filter(s => /alert\\(/.test(s.textContent)).length"""
 
@@ -39,6 +41,8 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     text = designer.read_text("utf-8").replace("title: 美工", f"title: {json.dumps(XSS_TITLE, ensure_ascii=False)}")
     # '-' and '#' come out of Markdown escaping as &#45; and &#35;: the term 45 must not split them.
     designer.write_text(text.replace("summary: 制作图片。", 'summary: "制作图片 - 提升转化率 #45 与 45 个主图。"'), "utf-8")
+    art = data / "departments" / "art.yml"
+    art.write_text(art.read_text("utf-8").replace("name: 美工组", f"name: {json.dumps(MERMAID_DIRECTIVE, ensure_ascii=False)}"), "utf-8")
     project = make_project(tmp_path_factory.mktemp("hostile-project") / "p", data=data)
     result = mkdocs_build(project)
     assert result.returncode == 0, result.stderr
@@ -70,6 +74,7 @@ def _visit(browser, base: str, url: str) -> dict:
         "injected": page.evaluate(INJECTED),
         "scripts": page.evaluate(INJECTED_SCRIPTS),
         "article": page.inner_text("article"),
+        "charts": page.eval_on_selector_all("div.mermaid svg", "svgs => svgs.map(s => s.textContent).join(' ')"),
         "tips": tips,
         "blocked": seen.blocked,
         "errors": seen.errors,
@@ -87,6 +92,13 @@ def test_hostile_data_runs_no_script_and_injects_nothing(hostile_site: Path, chr
     assert seen["blocked"] == [] and seen["errors"] == []
     # A tooltip inserted inside a character reference would leave markup visible as text.
     assert "<abbr" not in seen["article"] and "&#" not in seen["article"]
+
+
+def test_chart_labels_show_a_directive_as_text(hostile_site: Path, chromium) -> None:
+    with serve(hostile_site) as base:
+        seen = _visit(chromium, base, "org-chart/")
+    assert MERMAID_DIRECTIVE.replace(" ", "") in seen["charts"].replace(" ", "")
+    assert seen["blocked"] == [] and seen["errors"] == []
 
 
 def test_definitions_show_as_the_text_written(hostile_site: Path, chromium) -> None:

@@ -62,3 +62,15 @@ def test_script_json_cannot_end_the_script_element(value) -> None:
 def test_mermaid_label_is_one_line_without_syntax() -> None:
     out = mermaid_label('a"]; click x href "javascript:alert(1)"\n<b>#1;')
     assert out == "a#quot;]#59; click x href #quot;javascript:alert(1)#quot; #lt;b#gt;#35;1#59;"
+
+
+def test_mermaid_label_cannot_hold_a_directive() -> None:
+    out = mermaid_label("美工%%{init:{'themeCSS':'x'}}%%")
+    assert "%" not in out and "{" not in out and "}" not in out
+    assert out == "美工#37;#37;#123;init:#123;'themeCSS':'x'#125;#125;#37;#37;"
+
+
+@pytest.mark.parametrize("text", ["制作\x7f图片", "a\x9bb", "x\ufffey", "\U0001f600 ok"])
+def test_front_matter_holds_what_yaml_cannot(text: str) -> None:
+    # A raw DEL made the whole front matter unreadable: the page lost its title and description.
+    assert yaml.safe_load(front_matter(text)) == html.escape(" ".join(text.split()), quote=True)
