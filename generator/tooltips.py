@@ -5,10 +5,12 @@ Only text nodes are touched. Character references are decoded before matching
 match; the contents of raw-text elements (script, style, title …), links,
 headings, code and diagram sources pass through unchanged.
 
-The definition goes into the ``title`` attribute escaped once. The handbook's
-own script (``overrides/assets/javascripts/glossary.js``) shows it as text;
-Material's ``content.tooltips`` would insert it into the page as HTML, which
-is why the hook refuses that feature.
+The definition goes into the ``title`` attribute of a term's first occurrence
+on the page, escaped once; later occurrences name the term (``data-term``), so
+a page holds each definition once however often the term appears. The
+handbook's own script (``overrides/assets/javascripts/glossary.js``) shows it
+as text; Material's ``content.tooltips`` would insert it into the page as HTML,
+which is why the hook refuses that feature.
 """
 
 from __future__ import annotations
@@ -43,14 +45,15 @@ def add_tooltips(page_html: str, terms: tuple[Term, ...], pattern: re.Pattern[st
     pattern = pattern or term_pattern(terms)
     if pattern is None:
         return page_html
-    titles = {w: html_text(t.definition) for t in terms for w in t.spellings}
+    titles = {w: (t.id, html_text(t.definition)) for t in terms for w in t.spellings}
+    seen: set[str] = set()
     out: list[str] = []
     skipping: Counter[str] = Counter()
     pos, end = 0, len(page_html)
     while pos < end:
         match = _TOKEN.search(page_html, pos)
         text = page_html[pos : match.start() if match else end]
-        out.append(text if any(skipping.values()) else _wrap(text, pattern, titles))
+        out.append(text if any(skipping.values()) else _wrap(text, pattern, titles, seen))
         if not match:
             break
         tag = match.group()
@@ -77,14 +80,17 @@ def add_tooltips(page_html: str, terms: tuple[Term, ...], pattern: re.Pattern[st
     return "".join(out)
 
 
-def _wrap(text: str, pattern: re.Pattern[str], titles: dict[str, str]) -> str:
+def _wrap(text: str, pattern: re.Pattern[str], titles: dict[str, tuple[str, str]], seen: set[str]) -> str:
     plain = html.unescape(text)
     if not pattern.search(plain):
         return text
     out, last = [], 0
     for m in pattern.finditer(plain):
         out.append(html.escape(plain[last : m.start()], quote=False))
-        out.append(f'<abbr title="{titles[m.group()]}">{html.escape(m.group(), quote=False)}</abbr>')
+        term_id, definition = titles[m.group()]
+        title = "" if term_id in seen else f' title="{definition}"'
+        seen.add(term_id)
+        out.append(f'<abbr data-term="{term_id}"{title}>{html.escape(m.group(), quote=False)}</abbr>')
         last = m.end()
     out.append(html.escape(plain[last:], quote=False))
     return "".join(out)

@@ -2,9 +2,15 @@
 // Definitions come from the handbook's YAML, which arrives through pull requests, so they are
 // only ever set as text (textContent) and never parsed as HTML. Material's own tooltips
 // (content.tooltips) insert the title attribute into the page as HTML, which is why they are off.
+// A page holds each definition once, on the first occurrence of its term; later occurrences
+// name the term in data-term.
 (() => {
-  const terms = document.querySelectorAll("article abbr[title]");
+  const terms = document.querySelectorAll("article abbr[data-term]");
   if (!terms.length) return;
+  const definitions = new Map();
+  for (const term of terms) {
+    if (term.hasAttribute("title")) definitions.set(term.dataset.term, term.getAttribute("title"));
+  }
   const tip = document.createElement("div");
   tip.className = "hb-tooltip";
   tip.id = "hb-tooltip";
@@ -12,11 +18,12 @@
   tip.hidden = true;
   document.body.append(tip);
   let current = null;
+  let title = null;
 
   const hide = () => {
     if (!current) return;
     // The title comes back so that the term keeps its meaning for assistive technology.
-    current.setAttribute("title", current.dataset.definition);
+    if (title !== null) current.setAttribute("title", title);
     current.removeAttribute("aria-describedby");
     current = null;
     tip.hidden = true;
@@ -26,10 +33,10 @@
     if (current === term) return;
     hide();
     current = term;
-    term.dataset.definition = term.getAttribute("title");
+    title = term.getAttribute("title");
     term.removeAttribute("title"); // or the browser shows the same text a second time
     term.setAttribute("aria-describedby", tip.id);
-    tip.textContent = term.dataset.definition;
+    tip.textContent = definitions.get(term.dataset.term) || "";
     tip.hidden = false;
     const box = term.getBoundingClientRect();
     const room = document.documentElement.clientWidth - tip.offsetWidth - 8;
