@@ -137,6 +137,8 @@ def _explain(doc: Document, path: Path, err: jsonschema.ValidationError) -> list
         return [doc.error(path, f"expected {wanted}, found {_found(value)}")]
     if kind in ("minItems", "minLength") and expected == 1:
         return [doc.error(path, "must not be empty")]
+    if kind == "maxItems":
+        return [doc.error(path, f"has {len(value)} entries, at most {expected}")]
     if kind == "maxLength":
         return [doc.error(path, f"is too long ({len(value)} characters, at most {expected})")]
     if kind == "minimum":
