@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 
-_CONTROL = {c: f"\\x{c:02x}" for c in [*range(0x20), 0x7F]} | {0x0A: "\\n", 0x0D: "\\r", 0x09: "\\t"}
+_NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
 _QUOTE_MAX = 60
 _FIELD_MAX = 120
 
@@ -35,8 +36,17 @@ class DataError:
         # Field paths are built from the file's own keys, which may be of any length.
         field = self.field if len(self.field) <= _FIELD_MAX else self.field[:_FIELD_MAX] + "…"
         text = f"{where}: {field}: {self.message}" if field else f"{where}: {self.message}"
-        # Messages quote the data; a newline or other control character in it must not break the one-line form.
-        return text.translate(_CONTROL)
+        return _visible(text)
+
+
+def _visible(text: str) -> str:
+    """Return ``text`` with every control, format and line-separator character written as an escape.
+
+    Messages quote the data; a newline, a terminal escape (U+009B) or a right-to-left
+    override in it must not break the one-line form or disguise the line in a CI log.
+    """
+    return "".join(_NAMED.get(ch) or (f"\\x{ord(ch):02x}" if ord(ch) < 0x100 else f"\\u{ord(ch):04x}")
+                   if unicodedata.category(ch) in ("Cc", "Cf", "Zl", "Zp") else ch for ch in text)
 
 
 class HandbookError(Exception):

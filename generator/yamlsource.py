@@ -44,6 +44,10 @@ Path = tuple[str | int, ...]
 _CORE = "tag:yaml.org,2002:"
 _SCALAR_TAGS = {_CORE + t for t in ("str", "int", "float", "bool", "null")}
 _NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
+# Never meaningful in handbook text, and each does harm: control characters break YAML front
+# matter and terminals, bidirectional overrides make text read differently than it is stored.
+_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ufff9-\ufffb\ufffe\uffff\U000e0000-\U000e007f]")
+_INVISIBLE = re.compile("[\\s\u180e\u200b-\u200f\u2060-\u2064\ufeff]+")
 _BOOL = re.compile(r"^(?:yes|Yes|YES|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF)$")
 
 
@@ -286,6 +290,13 @@ class _Builder:
         value = event.value
         kind = tag[len(_CORE):]
         if kind == "str":
+            bad = _FORBIDDEN.search(value)
+            if bad:
+                self.fail(event, path, f"contains the invisible character U+{ord(bad.group()):04X}, which handbook text may not hold; remove it")
+                return None
+            if value and not _INVISIBLE.sub("", value):
+                self.fail(event, path, "has no visible text")
+                return None
             return value
         if kind == "null":
             if _NULL.match(value):
