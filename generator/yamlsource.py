@@ -13,6 +13,7 @@ aliases and merge keys, which hide content from review.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -47,17 +48,23 @@ _NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
 # Never meaningful in handbook text, and each does harm: control characters break YAML front
 # matter and terminals, bidirectional overrides make text read differently than it is stored.
 _FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ufff9-\ufffb\ufffe\uffff\U000e0000-\U000e007f]")
-_INVISIBLE = re.compile("[\\s\u180e\u200b-\u200f\u2060-\u2064\ufeff]+")
+# Unicode's default-ignorable code points (DerivedCoreProperties.txt) and blank-looking letters:
+# a title made of these alone renders as nothing, so its links and headings are invisible.
+_IGNORABLE = re.compile(
+    "[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e\u2060-\u206f\u2800\u3164"
+    "\ufe00-\ufe0f\ufeff\uffa0\ufff0-\ufff8\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0000-\U000e0fff]"
+)
 _BOOL = re.compile(r"^(?:yes|Yes|YES|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF)$")
 
 
 class _Resolver(yaml.resolver.Resolver):
-    """YAML 1.1 resolution without timestamps and the ``=`` value tag: a date-like value such as
-    ``2024-02-30`` is text (a date field checks its own format), never a crash in the date constructor."""
+    """YAML 1.1 resolution to text, null, true/false, whole and decimal numbers only: a date-like value
+    such as ``2024-02-30`` is text (a date field checks its own format), never a crash in the date
+    constructor, and a value ``=`` or ``<<`` is text too (a ``<<`` key is refused on its own)."""
 
 
 _Resolver.yaml_implicit_resolvers = {
-    first: [(tag, regexp) for tag, regexp in resolvers if tag not in (_CORE + "timestamp", _CORE + "value")]
+    first: [(tag, regexp) for tag, regexp in resolvers if tag in _SCALAR_TAGS]
     for first, resolvers in yaml.resolver.Resolver.yaml_implicit_resolvers.items()
 }
 _RESOLVER = _Resolver()
@@ -290,34 +297,45 @@ class _Builder:
         value = event.value
         kind = tag[len(_CORE):]
         if kind == "str":
-            bad = _FORBIDDEN.search(value)
-            if bad:
-                self.fail(event, path, f"contains the invisible character U+{ord(bad.group()):04X}, which handbook text may not hold; remove it")
-                return None
-            if value and not _INVISIBLE.sub("", value):
-                self.fail(event, path, "has no visible text")
+            problem = _text_problem(value)
+            if problem:
+                self.fail(event, path, problem)
                 return None
             return value
-        if kind == "null":
-            if _NULL.match(value):
-                return None
-        elif kind == "bool":
-            if _BOOL.match(value):
-                return value.lower() in ("yes", "true", "on")
-        elif len(value) > MAX_NUMBER_LENGTH:
+        if kind == "null" and _NULL.match(value):
+            return None
+        if kind == "bool" and _BOOL.match(value):
+            return value.lower() in ("yes", "true", "on")
+        if kind in ("int", "float") and len(value) > MAX_NUMBER_LENGTH:
             self.fail(event, path, f"number is too long ({len(value)} characters, at most {MAX_NUMBER_LENGTH})")
             return None
-        else:
+        if kind in ("int", "float") and value.strip("_+-"):  # PyYAML indexes into the value: '' and '_' crash it
             node = ScalarNode(tag, value, event.start_mark, event.end_mark)
             try:
                 if kind == "int":
                     return _CONSTRUCTOR.construct_yaml_int(node)
+                number = _CONSTRUCTOR.construct_yaml_float(node)
                 self.doc.has_float = True
-                return _CONSTRUCTOR.construct_yaml_float(node)
-            except (ValueError, OverflowError, yaml.YAMLError):
+                return number
+            except (ValueError, OverflowError, IndexError, yaml.YAMLError):
                 pass
         self.fail(event, path, f"{quote(value)} is not a valid value for !!{kind}")
         return None
+
+
+def _text_problem(value: str) -> str | None:
+    """Return why ``value`` cannot be handbook text, or None."""
+    bad = _FORBIDDEN.search(value)
+    if bad:
+        return f"contains the invisible character U+{ord(bad.group()):04X}, which handbook text may not hold; remove it"
+    if value and not any(_visible(ch) for ch in value):
+        return "has no visible text"
+    return None
+
+
+def _visible(ch: str) -> bool:
+    # Letters, digits, punctuation and symbols; not spaces, controls, lone combining marks or ignorables.
+    return unicodedata.category(ch)[0] in "LNPS" and not _IGNORABLE.match(ch)
 
 
 def _short(tag: str) -> str:
