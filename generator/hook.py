@@ -6,7 +6,6 @@ site folder, so bad data aborts the build with the previous site intact.
 
 from __future__ import annotations
 
-import os
 import posixpath
 from pathlib import Path
 from typing import Any
@@ -20,12 +19,11 @@ from mkdocs.structure.files import File, Files
 from generator.errors import HandbookError
 from generator.escape import html_text
 from generator.model import OrgModel
-from generator.paths import display_path
+from generator.paths import cache_dir, display_path, link_out_of
 from generator.pipeline import generate
 from generator.render import page_path
 from generator.searchwords import handbook_words, prepare_segmenter, split_search_index
 from generator.tooltips import add_tooltips, term_pattern
-from generator.write import read_manifest
 
 log = get_plugin_logger("handbook")
 
@@ -39,11 +37,6 @@ _last: dict[str, Any] = {}
 
 def _root(config: MkDocsConfig) -> Path:
     return Path(config.config_file_path).resolve().parent
-
-
-def cache_dir(root: Path) -> Path:
-    """Return the folder for build caches (jieba's dictionary): $HANDBOOK_CACHE_DIR, else .cache/ in the project."""
-    return Path(os.environ.get("HANDBOOK_CACHE_DIR") or root / ".cache")
 
 
 def on_config(config: MkDocsConfig) -> None:
@@ -70,14 +63,15 @@ def on_pre_build(config: MkDocsConfig) -> None:
     root = _root(config)
     try:
         model, report = generate(root / DATA_DIR, root / OUT_DIR, root)
+        prepare_segmenter(handbook_words(model), cache_dir())
     except HandbookError as exc:
         for line in exc.lines():
             log.error(line)
-        raise PluginError(f"{len(exc.lines())} error(s) in the data; the site was not built") from None
+        raise PluginError(f"{exc.count} error{'s' if exc.count != 1 else ''} in the data; the site was not built") from None
     if report.written or report.removed:
         log.info(f"{len(report.written)} page(s) written, {len(report.removed)} removed in {OUT_DIR}/")
-    prepare_segmenter(handbook_words(model), cache_dir(root))
     _last["model"] = model
+    _last["pages"] = report.pages
     _last["terms"] = term_pattern(model.glossary)
 
 
@@ -88,11 +82,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     docs_rel = posixpath.relpath(Path(config.docs_dir).resolve().as_posix(), root.as_posix())
     sources = {page_path("position", p.id): p.source_file for p in model.positions.values()}
     sources.update({page_path("department", d.id): d.source_file for d in model.departments.values()})
-    # The manifest lists exactly what this build generated; stray files in the folder are ignored.
-    generated = sorted(read_manifest(out))
-    theme_dir = config.theme.custom_dir
-    folders = [Path(os.path.abspath(d)) for d in (config.docs_dir, theme_dir, out) if d]
-    _refuse_links_out(files, folders, root)
+    # Exactly the pages this build generated: not the manifest on disk, which a pull request could carry.
+    generated = _last["pages"]
     for uri in generated:
         if files.get_file_from_path(uri) is not None:
             shown = display_path(Path(config.docs_dir) / uri, root)
@@ -102,6 +93,11 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             # "Edit this page" should open the YAML the page came from, not generated Markdown.
             file.edit_uri = quote(posixpath.relpath(_project_relative(root, sources[uri]), docs_rel))
         files.append(file)
+    folders = [Path(config.docs_dir), out] + ([Path(config.theme.custom_dir)] if config.theme.custom_dir else [])
+    escaped = link_out_of((f.abs_src_path for f in files if f.abs_src_path), folders)
+    if escaped:
+        path, folder = escaped
+        raise PluginError(f"{display_path(path, root)} is a symbolic link that leads out of {display_path(folder, root)}/; it would be published")
     if config.nav is None:
         ours = set(generated)
         handwritten = [f for f in files.documentation_pages() if f.src_uri not in ours]
@@ -117,18 +113,6 @@ def on_post_build(config: MkDocsConfig) -> None:
 def on_page_content(page_html: str, page: Any, config: MkDocsConfig, files: Files) -> str:
     model: OrgModel = _last["model"]
     return add_tooltips(page_html, model.glossary, _last["terms"])
-
-
-def _refuse_links_out(files: Files, folders: list[Path], root: Path) -> None:
-    """Stop the build if a file of ``folders`` (docs, theme overrides, generated pages) leads out of
-    its folder through a symbolic link: MkDocs would publish the target (say, .git/config)."""
-    for f in files:
-        if not f.abs_src_path:
-            continue
-        path = Path(os.path.abspath(f.abs_src_path))
-        for folder in folders:
-            if path.is_relative_to(folder) and not path.resolve().is_relative_to(folder.resolve()):
-                raise PluginError(f"{display_path(path, root)} is a symbolic link that leads out of {display_path(folder, root)}/; it would be published")
 
 
 def _handwritten_nav(pages: list[File]) -> list:

@@ -20,6 +20,8 @@ MANIFEST = ".handbook-manifest.json"
 class WriteReport:
     """What one ``write_pages`` call did."""
 
+    pages: list[str] = field(default_factory=list)
+    """Every generated file of this run, whether written or unchanged: what the site is built from."""
     written: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
     unchanged: int = 0
@@ -60,11 +62,12 @@ def write_pages(out_dir: Path, pages: dict[str, str], root: Path | None = None) 
     foreign = sorted(p for p in targets if p not in previous and (out_dir / p).exists())
     if foreign:
         raise HandbookError(f"refusing to overwrite {display_path(out_dir / foreign[0], root)}: it was not made by the generator (move it away or rename the page)")
-    report = WriteReport()
+    report = WriteReport(pages=sorted(targets))
     for rel, data in sorted(targets.items()):
         dest = out_dir / rel
         try:
-            if dest.read_bytes() == data:
+            # A link in place of a page (committed in a pull request) is replaced by the page itself.
+            if not dest.is_symlink() and dest.read_bytes() == data:
                 report.unchanged += 1
                 continue
         except OSError:
@@ -77,13 +80,18 @@ def write_pages(out_dir: Path, pages: dict[str, str], root: Path | None = None) 
         except HandbookError:
             continue  # a tampered manifest must not delete files elsewhere
         dest = out_dir / rel
-        # The manifest and the folder may come from a pull request: never delete through a link.
-        if _plain_path(out_dir, rel) and dest.is_file():
+        # The manifest and the folder may come from a pull request: never delete through a linked
+        # folder. A link itself is removed safely (its target stays).
+        if _plain_parents(out_dir, rel) and (dest.is_symlink() or dest.is_file()):
             dest.unlink()
             report.removed.append(rel)
             _prune_empty_dirs(out_dir, dest.parent)
     manifest = (json.dumps(sorted(targets), ensure_ascii=False, indent=0) + "\n").encode("utf-8")
-    if report.written or report.removed or not (out_dir / MANIFEST).exists():
+    try:
+        current = None if (out_dir / MANIFEST).is_symlink() else (out_dir / MANIFEST).read_bytes()
+    except OSError:
+        current = None
+    if current != manifest:
         _atomic_write(out_dir / MANIFEST, manifest)
     return report
 
@@ -100,10 +108,10 @@ def _atomic_write(dest: Path, data: bytes) -> None:
         raise
 
 
-def _plain_path(out_dir: Path, rel: str) -> bool:
-    """Return whether no part of ``rel`` below ``out_dir`` is a symbolic link."""
+def _plain_parents(out_dir: Path, rel: str) -> bool:
+    """Return whether no folder on the way from ``out_dir`` to ``rel`` is a symbolic link."""
     current = out_dir
-    for part in rel.split("/"):
+    for part in rel.split("/")[:-1]:
         current = current / part
         if current.is_symlink():
             return False

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 import sys
 from pathlib import Path
@@ -55,16 +56,19 @@ def test_material_tooltips_are_refused(tmp_path: Path) -> None:
         hook.on_config(config)
 
 
-def test_search_segmenter_cache_stays_in_the_project(tmp_path: Path) -> None:
+def test_search_segmenter_cache_goes_to_the_user_cache_folder(tmp_path: Path) -> None:
+    # Not the system temp folder (9 MB on every build), and not the repository: jieba unmarshals
+    # whatever cache it finds, and a pull request could commit one.
     from site_project import mkdocs_build
 
     project = make_project(tmp_path / "p", data=FIXTURES / "basic")
-    temp = tmp_path / "tmp"
+    temp, user_cache = tmp_path / "tmp", tmp_path / "xdg"
     temp.mkdir()
-    result = mkdocs_build(project, extra_env={"TMPDIR": str(temp)})
+    result = mkdocs_build(project, extra_env={"TMPDIR": str(temp), "XDG_CACHE_HOME": str(user_cache)})
     assert result.returncode == 0, result.stderr
     assert list(temp.iterdir()) == []
-    assert (project / ".cache" / "jieba.cache").stat().st_size > 1_000_000
+    assert (user_cache / "role-handbook" / "jieba.cache").stat().st_size > 1_000_000
+    assert not (project / ".cache").exists()
     assert "Building prefix dict" not in result.stderr
 
 
@@ -119,3 +123,24 @@ def test_data_folder_may_not_lead_out_of_the_project(tmp_path: Path) -> None:
     result = mkdocs_build(project)
     assert result.returncode == 1
     assert "ERROR   -  handbook: data: symbolic link to a folder outside the project; the data folder must live inside it\n" in result.stderr
+
+
+def test_a_committed_generated_folder_cannot_publish_other_files(tmp_path: Path) -> None:
+    # generated/ with a manifest naming extra files came with a pull request: only this build's pages are published.
+    from site_project import mkdocs_build
+
+    project = make_project(tmp_path / "p", data=FIXTURES / "basic")
+    assert mkdocs_build(project).returncode == 0
+    (project / ".git").mkdir()
+    (project / ".git" / "config").write_text("[http] extraheader = AUTHORIZATION: basic c2VjcmV0\n", "utf-8")
+    generated = project / "generated"
+    (generated / "leak.md").symlink_to(Path("..") / ".git" / "config")
+    manifest = generated / ".handbook-manifest.json"
+    listed = json.loads(manifest.read_text("utf-8"))
+    manifest.write_text(json.dumps(listed + ["leak.md", "ghost.md"]), "utf-8")
+    result = mkdocs_build(project)
+    assert result.returncode == 0, result.stderr
+    assert not (project / "site" / "leak").exists() and not (project / "site" / "ghost").exists()
+    assert not any("c2VjcmV0" in p.read_text("utf-8", errors="replace") for p in (project / "site").rglob("*.html"))
+    assert json.loads(manifest.read_text("utf-8")) == listed  # rewritten to what this build made
+    assert not (generated / "leak.md").is_symlink() and (project / ".git" / "config").exists()
