@@ -74,13 +74,15 @@ class _Loader:
             self.fail(self.data_dir, "data folder not found")
             records.folder_found = False
             return records
-        if self.root is not None and self.data_dir.is_symlink() and not self.real.is_relative_to(self.root.resolve()):
+        if self.data_dir.is_symlink() and not self.real.is_relative_to((self.root or Path.cwd()).resolve()):
             self.fail(self.data_dir, "symbolic link to a folder outside the project; the data folder must live inside it")
             records.folder_found = False
             return records
         top = {entry.name: entry for entry in self.entries(self.data_dir)}
         for name, (kind, required) in SINGLE_FILES.items():
-            if name in top and top[name].is_file():
+            if name in top and not top[name].is_file():
+                self.fail(Path(top[name].path), "is a folder: it must be a file")
+            elif name in top:
                 doc = self.read(Path(top[name].path))
                 if doc is not None:
                     records.errors.extend(check_shape(doc, kind))
@@ -91,7 +93,7 @@ class _Loader:
             if name in SINGLE_FILES or name in FOLDERS:
                 continue
             if path.is_dir():
-                if self.holds_yaml(path):
+                if _holds_yaml(path):
                     self.fail(path, f"unknown folder: data files go in {', '.join(f'data/{f}/' for f in FOLDERS)}{did_you_mean(name, FOLDERS)}")
             elif path.suffix.lower() in _YAML_SUFFIXES:
                 expected = [*SINGLE_FILES, *(f"{f}.yml" for f in FOLDERS)]
@@ -113,11 +115,24 @@ class _Loader:
             return []
         for entry in listing:
             if entry.name.startswith("."):
-                continue  # .git, editor swap files, .gitkeep
+                self.hidden(entry)
+                continue
             if entry.is_symlink() and not self.link_ok(Path(entry.path)):
                 continue
             out.append(entry)
         return out
+
+    def hidden(self, entry: os.DirEntry) -> None:
+        """Report hidden YAML: a leading dot must not drop a data file without a word. Editor swap
+        files (.x.yml.swp), .gitkeep and Emacs lock files (.#x.yml) are not data."""
+        path = Path(entry.path)
+        if entry.name.startswith(".#") or entry.name == ".git":
+            return
+        if entry.is_dir(follow_symlinks=False):
+            if _holds_yaml(path):
+                self.fail(path, "hidden folder: the YAML files in it are not read; rename it without the leading dot")
+        elif path.suffix.lower() in _YAML_SUFFIXES:
+            self.fail(path, "hidden file: it is not read; rename it without the leading dot")
 
     def link_ok(self, path: Path) -> bool:
         """Return whether a symbolic link may be followed: to a file inside the data folder."""
@@ -153,9 +168,6 @@ class _Loader:
                 else:
                     files.append(path)
         return sorted(files, key=lambda p: p.as_posix())
-
-    def holds_yaml(self, folder: Path) -> bool:
-        return any(p.suffix.lower() in _YAML_SUFFIXES for p in self.walk(folder))
 
     def one(self, path: Path, kind: str) -> None:
         records = self.records
@@ -203,6 +215,14 @@ class _Loader:
         doc, errors = parse(text, shown)
         self.records.errors.extend(errors)
         return doc
+
+
+def _holds_yaml(folder: Path) -> bool:
+    """Return whether a folder that is not read holds YAML files: it is looked into, not judged."""
+    for seen, (_, _, names) in enumerate(os.walk(folder)):
+        if seen > 1_000 or any(Path(n).suffix.lower() in _YAML_SUFFIXES for n in names):
+            return True
+    return False
 
 
 def load(data_dir: Path, root: Path | None = None) -> Records:

@@ -164,3 +164,22 @@ def test_data_errors_name_files_relative_to_the_project(tmp_path: Path) -> None:
     with pytest.raises(DataErrors) as caught:
         build_model(project / "data", root=project)  # the working directory is elsewhere, as under `mkdocs -f`
     assert all(line.startswith("data/positions/designer.yml:1:1: ") for line in caught.value.lines())
+
+
+def test_hidden_yaml_is_reported_and_other_folders_are_not_judged(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    data = project / "data"
+    (data / "positions" / ".draft.yml").write_text("title: 草稿\n", "utf-8")
+    (data / "positions" / ".old").mkdir()
+    (data / "positions" / ".old" / "x.yml").write_text("title: 旧\n", "utf-8")
+    (data / "positions" / ".#designer.yml").symlink_to("user@host.1234")  # an Emacs lock file while editing
+    # Not data: no name rules apply inside a folder of images.
+    (data / "images" / "Team Photos").mkdir(parents=True)
+    (data / "images" / "Team Photos" / "a.png").write_bytes(b"\x89PNG")
+    (data / "glossary.yml").unlink()
+    (data / "glossary.yml").mkdir()
+    (data / "glossary.yml" / "terms.yml").write_text("terms: []\n", "utf-8")
+    assert _errors(capsys) == [
+        "data/glossary.yml: is a folder: it must be a file",
+        "data/positions/.draft.yml: hidden file: it is not read; rename it without the leading dot",
+        "data/positions/.old: hidden folder: the YAML files in it are not read; rename it without the leading dot",
+    ]
