@@ -86,11 +86,12 @@ def _wrap(text: str, pattern: re.Pattern[str], titles: dict[str, tuple[str, str]
         return text
     out, last = [], 0
     for m in pattern.finditer(plain):
-        out.append(html.escape(plain[last : m.start()], quote=False))
+        out.append(html_text(plain[last : m.start()]))
         term_id, definition = titles[m.group()]
-        title = "" if term_id in seen else f' title="{definition}"'
+        # The first occurrence carries the definition and is reachable by keyboard; later ones refer to it.
+        first = "" if term_id in seen else f' title="{definition}" tabindex="0"'
         seen.add(term_id)
-        out.append(f'<abbr data-term="{term_id}"{title}>{html.escape(m.group(), quote=False)}</abbr>')
+        out.append(f'<abbr data-term="{html_text(term_id)}"{first}>{html_text(m.group())}</abbr>')
         last = m.end()
-    out.append(html.escape(plain[last:], quote=False))
+    out.append(html_text(plain[last:]))
     return "".join(out)

@@ -236,6 +236,33 @@ def test_hovering_a_term_shows_its_definition(base: str, tab, model) -> None:
     page.mouse.move(0, 0)
     tip.wait_for(state="hidden", timeout=5_000)
     assert abbr.get_attribute("title") == term.definition  # given back for assistive technology
+    # Keyboard: the first occurrence of each term can be reached with Tab.
+    abbr.focus()
+    tip.wait_for(state="visible", timeout=5_000)
+    page.keyboard.press("Escape")
+    tip.wait_for(state="hidden", timeout=5_000)
+
+
+
+def test_tapping_a_term_on_a_phone_shows_its_definition(base: str, chromium, model) -> None:
+    # A tap sends mouseenter and click together; the definition must stay until a tap elsewhere.
+    context = chromium.new_context(viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True, locale="zh-CN")
+    page = context.new_page()
+    seen = watch_page(context, page)
+    used = [(t, p) for t in model.glossary for p in model.ordered_positions if t.term in p.summary]
+    if not used:
+        pytest.skip("no glossary term appears in a position summary")
+    term, owner = used[0]
+    _open(page, base + f"positions/{owner.id}/")
+    page.locator("article abbr", has_text=term.term).first.tap()
+    tip = page.locator(".hb-tooltip")
+    tip.wait_for(state="visible", timeout=5_000)
+    page.wait_for_timeout(400)
+    assert tip.is_visible() and tip.inner_text() == term.definition
+    page.locator("article h1").tap()
+    tip.wait_for(state="hidden", timeout=5_000)
+    context.close()
+    assert seen.blocked == [] and seen.errors == []
 
 
 def test_position_prints_as_a_clean_job_description(base: str, tab) -> None:

@@ -114,3 +114,24 @@ def test_a_term_inside_a_character_reference_is_left_alone(hostile_site: Path, c
     assert "制作图片 - 提升转化率 #45 与 45 个主图。" in seen["article"]
     assert "一个只由数字组成的术语。" in seen["tips"]
     assert XSS_TITLE in seen["article"]
+
+
+def test_searching_hostile_text_shows_it_as_text(hostile_site: Path, chromium) -> None:
+    # Material renders search results from the index as HTML: the index must hold the text escaped.
+    context = chromium.new_context(viewport={"width": 1280, "height": 900}, locale="zh-CN")
+    page = context.new_page()
+    seen = watch_page(context, page)
+    dialogs: list[str] = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    with serve(hostile_site) as base:
+        page.goto(base)
+        page.click(".md-search__input")
+        page.keyboard.type("onerror")
+        page.wait_for_function("() => document.querySelectorAll('.md-search-result__item').length > 0", timeout=15_000)
+        page.wait_for_timeout(500)
+        results = page.inner_text(".md-search-result")
+        injected = page.evaluate(INJECTED)
+    context.close()
+    assert "onerror=alert(" in results
+    assert dialogs == [] and injected == 0
+    assert seen.blocked == [] and seen.errors == []

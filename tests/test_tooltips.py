@@ -11,8 +11,8 @@ TERMS = (Term("diamond-booth", "钻展", "展示广告。", aliases=("钻石展�
 def test_terms_in_text_get_an_escaped_title() -> None:
     out = add_tooltips("<p>开通直通车和钻石展位。</p>", TERMS)
     assert out == (
-        '<p>开通<abbr data-term="through-train" title="按点击付费的&quot;搜索&quot;广告&lt;推广&gt;。">直通车</abbr>和'
-        '<abbr data-term="diamond-booth" title="展示广告。">钻石展位</abbr>。</p>'
+        '<p>开通<abbr data-term="through-train" title="按点击付费的&quot;搜索&quot;广告&lt;推广&gt;。" tabindex="0">直通车</abbr>和'
+        '<abbr data-term="diamond-booth" title="展示广告。" tabindex="0">钻石展位</abbr>。</p>'
     )
 
 
@@ -25,7 +25,7 @@ def test_links_headings_code_and_diagrams_are_left_alone() -> None:
     assert out.count("<abbr") == 2
     assert '<h2 id="x">直通车</h2>' in out and '<a href="y">直通车</a>' in out and "<code>钻展</code>" in out
     assert 'p_a["直通车"]</div>' in out
-    assert '<li><abbr data-term="diamond-booth" title="展示广告。">钻展</abbr><br/><abbr data-term="through-train" title=' in out
+    assert '<li><abbr data-term="diamond-booth" title="展示广告。" tabindex="0">钻展</abbr><br/><abbr data-term="through-train" title=' in out
 
 
 def test_no_terms_no_change() -> None:
@@ -35,7 +35,7 @@ def test_no_terms_no_change() -> None:
 def test_a_term_inside_a_character_reference_is_not_split() -> None:
     # Markdown escaping writes '-' as &#45;: a term '45' used to get an <abbr> inside the reference.
     out = add_tooltips("<p>a&#45;b &amp; 45</p>", (Term("n", "45", "四十五"),))
-    assert out == '<p>a-b &amp; <abbr data-term="n" title="四十五">45</abbr></p>'
+    assert out == '<p>a-b &amp; <abbr data-term="n" title="四十五" tabindex="0">45</abbr></p>'
 
 
 def test_text_without_a_term_keeps_its_references_as_written() -> None:
@@ -57,7 +57,7 @@ def test_raw_text_elements_and_attributes_are_never_touched() -> None:
 def test_definitions_are_escaped_once_for_the_attribute() -> None:
     term = Term("x", "直通车", "<img src=x onerror=alert(1)> & \"引号\"")
     out = add_tooltips("<p>直通车</p>", (term,))
-    assert out == '<p><abbr data-term="x" title="&lt;img src=x onerror=alert(1)&gt; &amp; &quot;引号&quot;">直通车</abbr></p>'
+    assert out == '<p><abbr data-term="x" title="&lt;img src=x onerror=alert(1)&gt; &amp; &quot;引号&quot;" tabindex="0">直通车</abbr></p>'
 
 
 def test_a_page_holds_each_definition_once() -> None:
@@ -66,4 +66,4 @@ def test_a_page_holds_each_definition_once() -> None:
     page = "<p>" + "的" * 500 + "</p>"
     out = add_tooltips(page, (term,))
     assert out.count("很长的释义") == 2000 and out.count('data-term="long"') == 500
-    assert out.startswith('<p><abbr data-term="long" title="很长的释义') and out.endswith('<abbr data-term="long">的</abbr></p>')
+    assert out.startswith('<p><abbr data-term="long" title="很长的释义') and '" tabindex="0">的</abbr>' in out and out.endswith('<abbr data-term="long">的</abbr></p>')

@@ -44,13 +44,16 @@
     tip.style.top = `${box.bottom + window.scrollY + 6}px`;
   };
 
+  // A mouse shows the definition while hovering; a tap shows it until the next tap elsewhere
+  // (touch screens send a mouseenter and a click for one tap, so hover events are mouse-only).
   for (const term of terms) {
-    term.addEventListener("mouseenter", () => show(term));
-    term.addEventListener("mouseleave", hide);
+    term.addEventListener("pointerenter", (event) => event.pointerType === "mouse" && show(term));
+    term.addEventListener("pointerleave", (event) => event.pointerType === "mouse" && hide());
     term.addEventListener("focus", () => show(term));
     term.addEventListener("blur", hide);
-    term.addEventListener("click", () => (current === term ? hide() : show(term)));
+    term.addEventListener("click", () => show(term));
   }
+  document.addEventListener("pointerdown", (event) => !event.target.closest?.("abbr[data-term]") && hide());
   document.addEventListener("keydown", (event) => event.key === "Escape" && hide());
   window.addEventListener("scroll", hide, { passive: true });
 })();
