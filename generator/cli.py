@@ -29,7 +29,7 @@ def main(argv: list[str] | None = None) -> int:
     except HandbookError as exc:
         for line in exc.lines():
             print(line, file=sys.stderr)
-        count = len(exc.lines())
+        count = exc.count
         print(f"{count} error{'s' if count != 1 else ''}; nothing was written", file=sys.stderr)
         return 1
     return 0

@@ -7,6 +7,8 @@ from dataclasses import dataclass
 
 _NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
 _QUOTE_MAX = 60
+PER_FILE = 50
+"""Most errors printed for one file."""
 _FIELD_MAX = 120
 
 
@@ -45,8 +47,11 @@ def _visible(text: str) -> str:
     Messages quote the data; a newline, a terminal escape (U+009B) or a right-to-left
     override in it must not break the one-line form or disguise the line in a CI log.
     """
-    return "".join(_NAMED.get(ch) or (f"\\x{ord(ch):02x}" if ord(ch) < 0x100 else f"\\u{ord(ch):04x}")
-                   if unicodedata.category(ch) in ("Cc", "Cf", "Zl", "Zp") else ch for ch in text)
+    return "".join(_NAMED.get(ch) or _escape(ord(ch)) if unicodedata.category(ch) in ("Cc", "Cf", "Zl", "Zp") else ch for ch in text)
+
+
+def _escape(code: int) -> str:
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}"
 
 
 class HandbookError(Exception):
@@ -56,13 +61,32 @@ class HandbookError(Exception):
         """Return the message as the lines to print."""
         return [str(self)]
 
+    @property
+    def count(self) -> int:
+        """Return how many problems there are (more than the lines printed when some are folded)."""
+        return len(self.lines())
+
 
 class DataErrors(HandbookError):
     """Raised by validation with every data problem found in one run."""
 
     def __init__(self, errors: list[DataError]) -> None:
         self.errors = sorted(set(errors))
-        super().__init__("\n".join(str(e) for e in self.errors))
+        super().__init__("\n".join(self.lines()))
 
     def lines(self) -> list[str]:
-        return [str(e) for e in self.errors]
+        """Return one line per error, at most ``PER_FILE`` for each file: a file of 80,000 unknown fields is one mistake repeated."""
+        out: list[str] = []
+        shown: dict[str, int] = {}
+        for error in self.errors:
+            shown[error.path] = shown.get(error.path, 0) + 1
+            if shown[error.path] <= PER_FILE:
+                out.append(str(error))
+            elif shown[error.path] == PER_FILE + 1:
+                rest = sum(1 for e in self.errors if e.path == error.path) - PER_FILE
+                out.append(f"{_visible(error.path)}: {rest} more error{'s' if rest != 1 else ''} in this file not shown")
+        return out
+
+    @property
+    def count(self) -> int:
+        return len(self.errors)

@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from itertools import pairwise
 from pathlib import Path
 
+from .errors import HandbookError
 from .model import OrgModel
 
 _ZWSP = "\u200b"
@@ -40,7 +41,10 @@ def prepare_segmenter(words: Iterable[str], cache_dir: Path) -> None:
         import jieba
     except ImportError:
         return
-    cache_dir.mkdir(parents=True, exist_ok=True)
+    try:
+        cache_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise HandbookError(f"cannot create the cache folder {cache_dir}: {exc.strerror}; set HANDBOOK_CACHE_DIR to a folder that can be written") from None
     jieba.dt.tmp_dir = str(cache_dir)
     jieba.setLogLevel(logging.WARNING)
     for word in words:
