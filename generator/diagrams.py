@@ -18,6 +18,8 @@ from .model import Department, OrgModel, Plan, Position
 
 UrlFor = Callable[[str, str], str]
 """``url_for(kind, id)`` → URL of a department or position page, relative to the page the diagram is on."""
+Text = Callable[..., str]
+"""``text(key, **values)`` → an interface string of the handbook's language (``Catalogue.text``)."""
 
 NODE_BUDGET = 40
 # Mermaid refuses sources longer than its maxTextSize (50,000 by default).
@@ -44,8 +46,9 @@ def node_id(kind: str, item_id: str) -> str:
 class _Chart:
     """Collect nodes, edges and links in insertion order, each once."""
 
-    def __init__(self, url_for: UrlFor) -> None:
+    def __init__(self, url_for: UrlFor, text: Text) -> None:
         self.url_for = url_for
+        self.text = text
         self.nodes: dict[str, str] = {}
         self.edges: list[str] = []
         self.links: list[str] = []
@@ -142,32 +145,32 @@ def _subtree_size(n: str, kids: Kids) -> int:
     return count
 
 
-def _more(chart: _Chart, parent: str, hidden: list[str], kids: Kids, noun: str, kind: str, item_id: str, anchor: str) -> None:
+def _more(chart: _Chart, parent: str, hidden: list[str], kids: Kids, key: str, kind: str, item_id: str, anchor: str) -> None:
     count = sum(_subtree_size(h, kids) for h in hidden)
-    more = chart.node(kind, item_id, f"另有 {count} 个{noun}", css="more", anchor=anchor, nid=f"m_{parent}")
+    more = chart.node(kind, item_id, chart.text(key, n=count), css="more", anchor=anchor, nid=f"m_{parent}")
     chart.edge(parent, more, dotted=True)
 
 
-def _more_roots(chart: _Chart, roots: Sequence[str], shown: list[str], kids: Kids, noun: str, kind: str, item_id: str, anchor: str) -> None:
+def _more_roots(chart: _Chart, roots: Sequence[str], shown: list[str], kids: Kids, key: str, kind: str, item_id: str, anchor: str) -> None:
     """Draw one summary node for the top-level nodes that ``fit`` left out, if any."""
     drawn = set(shown)
     rest = [r for r in roots if r not in drawn]
     if rest:
         count = sum(_subtree_size(r, kids) for r in rest)
-        chart.node(kind, item_id, f"另有 {count} 个{noun}", css="more", anchor=anchor, nid="m_top")
+        chart.node(kind, item_id, chart.text(key, n=count), css="more", anchor=anchor, nid="m_top")
 
 
 def _pos_node(chart: _Chart, p: Position, css: str = "") -> str:
-    return chart.node("position", p.id, p.title, f"{p.headcount} 人", css=css)
+    return chart.node("position", p.id, p.title, chart.text("people", n=p.headcount), css=css)
 
 
 def _dept_node(chart: _Chart, model: OrgModel, d: Department, css: str = "dept") -> str:
-    return chart.node("department", d.id, d.name, f"{model.total_headcount(d.id)} 人", css=css)
+    return chart.node("department", d.id, d.name, chart.text("people", n=model.total_headcount(d.id)), css=css)
 
 
-def company_chart(model: OrgModel, url_for: UrlFor) -> str:
+def company_chart(model: OrgModel, url_for: UrlFor, text: Text) -> str:
     """Return the department tree with each department's total headcount, folded below the node budget."""
-    chart = _Chart(url_for)
+    chart = _Chart(url_for, text)
 
     def kids(dept_id: str) -> list[str]:
         return [c.id for c in model.subdepartments(dept_id)]
@@ -180,15 +183,15 @@ def company_chart(model: OrgModel, url_for: UrlFor) -> str:
         if d.parent is not None:
             chart.edge(node_id("department", d.parent), me)
     for dept_id, hidden in folded.items():
-        _more(chart, node_id("department", dept_id), hidden, kids, "下属部门", "department", dept_id, "#subdepartments")
-    _more_roots(chart, roots, shown, kids, "部门", "departments", "", "")
+        _more(chart, node_id("department", dept_id), hidden, kids, "chart.more_subdepartments", "department", dept_id, "#subdepartments")
+    _more_roots(chart, roots, shown, kids, "chart.more_departments", "departments", "", "")
     # Left to right: the tree is wide (many top-level departments) and shallow.
     return chart.source("LR")
 
 
-def department_chart(model: OrgModel, dept: Department, url_for: UrlFor) -> str:
+def department_chart(model: OrgModel, dept: Department, url_for: UrlFor, text: Text) -> str:
     """Return a department's positions by reporting line, with outside managers and sub-departments linked."""
-    chart = _Chart(url_for)
+    chart = _Chart(url_for, text)
     members = model.members(dept.id)
     ids = {p.id for p in members}
     children = model.subdepartments(dept.id)
@@ -225,26 +228,26 @@ def department_chart(model: OrgModel, dept: Department, url_for: UrlFor) -> str:
         for c in kids(key):
             if c in drawn:
                 chart.edge(drawn[key], drawn[c])
-    for key, hidden in folded.items():
+    for node, hidden in folded.items():
         # Only positions have children here; sub-departments are leaves that link to their own charts.
         depts = sum(h.startswith("d:") for h in hidden)
-        noun = "下属部门" if depts == len(hidden) else "岗位或下属部门" if depts else "岗位"
-        target = ("department", dept.id, "#subdepartments") if depts == len(hidden) else ("position", key.partition(":")[2], "#reporting-line")
-        _more(chart, drawn[key], hidden, kids, noun, *target)
-    _more_roots(chart, roots, shown, kids, "岗位或下属部门", "department", dept.id, "#positions")
+        key = "chart.more_subdepartments" if depts == len(hidden) else "chart.more_positions_or_subdepartments" if depts else "chart.more_positions"
+        target = ("department", dept.id, "#subdepartments") if depts == len(hidden) else ("position", node.partition(":")[2], "#reporting-line")
+        _more(chart, drawn[node], hidden, kids, key, *target)
+    _more_roots(chart, roots, shown, kids, "chart.more_positions_or_subdepartments", "department", dept.id, "#positions")
     return chart.source()
 
 
-def reporting_chart(model: OrgModel, pos: Position, url_for: UrlFor) -> str:
+def reporting_chart(model: OrgModel, pos: Position, url_for: UrlFor, text: Text) -> str:
     """Return the chain from the top of the organisation down to ``pos``, plus its direct reports."""
-    chart = _Chart(url_for)
+    chart = _Chart(url_for, text)
     chain = model.chain(pos.id)
     # An absurdly deep chain keeps its top and its last links; the page lists all of it.
     keep_tail = NODE_BUDGET // 2
     if len(chain) > keep_tail + 1:
         top, skipped, chain = chain[0], chain[1:-keep_tail], chain[-keep_tail:]
         first = _pos_node(chart, top)
-        gap = chart.node("position", pos.id, f"中间 {len(skipped)} 级", css="more", anchor="#reporting-line", nid="m_chain")
+        gap = chart.node("position", pos.id, text("chart.middle_levels", n=len(skipped)), css="more", anchor="#reporting-line", nid="m_chain")
         chart.edge(first, gap)
         previous = gap
     else:
@@ -260,14 +263,14 @@ def reporting_chart(model: OrgModel, pos: Position, url_for: UrlFor) -> str:
     for r in shown:
         chart.edge(previous, _pos_node(chart, r))
     if len(shown) < len(reports):
-        more = chart.node("position", pos.id, f"另有 {len(reports) - len(shown)} 个直接下属", css="more", anchor="#reporting-line", nid="m_reports")
+        more = chart.node("position", pos.id, text("chart.more_reports", n=len(reports) - len(shown)), css="more", anchor="#reporting-line", nid="m_reports")
         chart.edge(previous, more, dotted=True)
     return chart.source()
 
 
-def plan_chart(model: OrgModel, plan: Plan, url_for: UrlFor) -> str:
+def plan_chart(model: OrgModel, plan: Plan, url_for: UrlFor, text: Text) -> str:
     """Return the positions a staffing plan staffs, each under its nearest staffed manager."""
-    chart = _Chart(url_for)
+    chart = _Chart(url_for, text)
     entries = {e.position: e for e in plan.entries}
     tree: dict[str, list[str]] = {e.position: [] for e in plan.entries}
     roots: list[str] = []
@@ -281,7 +284,7 @@ def plan_chart(model: OrgModel, plan: Plan, url_for: UrlFor) -> str:
     shown, folded = fit(roots, kids)
     for pos_id in shown:
         pos, entry = model.positions[pos_id], entries[pos_id]
-        count = f"{entry.headcount}–{entry.max} 人" if entry.max is not None else f"{entry.headcount} 人"
+        count = text("people_range", low=entry.headcount, high=entry.max) if entry.max is not None else text("people", n=entry.headcount)
         chart.node("position", pos.id, pos.title, count)
     drawn = set(shown)
     for pos_id in shown:
@@ -289,7 +292,7 @@ def plan_chart(model: OrgModel, plan: Plan, url_for: UrlFor) -> str:
             if c in drawn:
                 chart.edge(node_id("position", pos_id), node_id("position", c))
     for pos_id, hidden in folded.items():
-        _more(chart, node_id("position", pos_id), hidden, kids, "岗位", "plan", plan.id, "#positions")
-    _more_roots(chart, roots, shown, kids, "岗位", "plan", plan.id, "#positions")
+        _more(chart, node_id("position", pos_id), hidden, kids, "chart.more_positions", "plan", plan.id, "#positions")
+    _more_roots(chart, roots, shown, kids, "chart.more_positions", "plan", plan.id, "#positions")
     return chart.source()
 

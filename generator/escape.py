@@ -54,6 +54,12 @@ def markdown(value: object) -> str:
     return _MD_SPECIAL.sub(lambda m: f"&#{ord(m.group())};", one_line(str(value)))
 
 
+def markdown_fragment(text: str) -> str:
+    """Return a piece of inline text escaped like ``markdown`` but with its edge spaces kept: the
+    catalogue's "{n} 人" must keep the space between the number and 人."""
+    return _MD_SPECIAL.sub(lambda m: f"&#{ord(m.group())};", " ".join(text.split("\n")))
+
+
 def html_text(value: object) -> Raw:
     """Return ``value`` escaped for HTML text or a quoted attribute."""
     return Raw(html.escape(str(value), quote=True))

@@ -6,6 +6,8 @@ site folder, so bad data aborts the build with the previous site intact.
 
 from __future__ import annotations
 
+import logging
+import os
 import posixpath
 from pathlib import Path
 from typing import Any
@@ -16,19 +18,23 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 
+from generator.catalogue import catalogue
 from generator.errors import HandbookError
 from generator.escape import html_text
 from generator.model import OrgModel
+from generator.navigation import navigation
 from generator.paths import cache_dir, display_path, link_out_of
 from generator.pipeline import generate
 from generator.render import page_path
-from generator.searchwords import handbook_words, prepare_segmenter, split_search_index
+from generator.searchwords import handbook_words, prepare_segmenter, search_config, split_search_index
+from generator.settings import site_settings
 from generator.tooltips import add_tooltips, term_pattern
 
 log = get_plugin_logger("handbook")
 
-DATA_DIR = "data"
-OUT_DIR = "generated"
+# make sample points these (and docs_dir in mkdocs.yml) at the sample once a company has its own handbook.
+DATA_DIR = os.environ.get("HANDBOOK_DATA_DIR", "data")
+OUT_DIR = os.environ.get("HANDBOOK_OUT_DIR", "generated")
 
 # MkDocs calls the hooks of one build in sequence; this carries the model from
 # on_pre_build to on_files of the same build (a rebuild under serve replaces it).
@@ -39,6 +45,7 @@ def _root(config: MkDocsConfig) -> Path:
     return Path(config.config_file_path).resolve().parent
 
 
+@event_priority(100)  # before the search plugin and mermaid2 read their settings
 def on_config(config: MkDocsConfig) -> None:
     if "content.tooltips" in (config.theme.get("features") or []):
         raise PluginError(
@@ -50,13 +57,23 @@ def on_config(config: MkDocsConfig) -> None:
     if not config.repo_url:
         # mkdocs.yml sets edit_uri for when HANDBOOK_REPO_URL is given; without a repository it has nothing to edit.
         config.edit_uri = None
+    try:
+        import jieba  # noqa: F401
+    except ImportError as exc:
+        raise PluginError("Chinese search needs jieba at build time: pip install jieba (make serve installs it)") from exc
+    # data/handbook.yml names the site; mkdocs.yml stays the same for every company. Themes print
+    # these without escaping them, as they print page titles.
+    settings = site_settings(_root(config) / DATA_DIR)
+    config.site_name = html_text(settings.title)
+    config.site_description = html_text(settings.description)
+    config.theme["language"] = settings.language
+    config.extra["handbook_locale"] = catalogue(settings.language).text("locale")
     search = config.plugins.get("material/search") or config.plugins.get("search")
-    langs = getattr(getattr(search, "config", None), "lang", None) or []
-    if "zh" in langs:
-        try:
-            import jieba  # noqa: F401
-        except ImportError as exc:
-            raise PluginError("Chinese search needs jieba at build time: pip install jieba (make serve installs it)") from exc
+    if search is not None:
+        for key, value in search_config(settings.language).items():
+            search.config[key] = value
+    # One INFO line per page from mermaid2 buried every rebuild and data error under make serve.
+    logging.getLogger("mkdocs.plugins.mermaid2").setLevel(logging.WARNING)
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
@@ -69,7 +86,7 @@ def on_pre_build(config: MkDocsConfig) -> None:
             log.error(line)
         raise PluginError(f"{exc.count} error{'s' if exc.count != 1 else ''} in the data; the site was not built") from None
     if report.written or report.removed:
-        log.info(f"{len(report.written)} page(s) written, {len(report.removed)} removed in {OUT_DIR}/")
+        log.info(f"{len(report.written)} page{'s' if len(report.written) != 1 else ''} written, {len(report.removed)} removed in {OUT_DIR}/")
     _last["model"] = model
     _last["pages"] = report.pages
     _last["terms"] = term_pattern(model.glossary)
@@ -100,8 +117,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         raise PluginError(f"{display_path(path, root)} is a symbolic link that leads out of {display_path(folder, root)}/; it would be published")
     if config.nav is None:
         ours = set(generated)
-        handwritten = [f for f in files.documentation_pages() if f.src_uri not in ours]
-        config.nav = _nav(model, _handwritten_nav(handwritten))
+        handwritten = [f.src_uri for f in files.documentation_pages() if f.src_uri not in ours]
+        config.nav = navigation(model, handwritten, lambda uri: _first_heading(files, uri))
     return files
 
 
@@ -115,55 +132,16 @@ def on_page_content(page_html: str, page: Any, config: MkDocsConfig, files: File
     return add_tooltips(page_html, model.glossary, _last["terms"])
 
 
-def _handwritten_nav(pages: list[File]) -> list:
-    """Return hand-written pages for the nav: top-level files as they are, each folder as a section led by its index.md."""
-    loose: list = []
-    folders: dict[str, list[str]] = {}
-    for f in sorted(pages, key=lambda f: f.src_uri):
-        folder, _, _ = f.src_uri.rpartition("/")
-        if folder:
-            folders.setdefault(folder.split("/")[0], []).append(f.src_uri)
-        else:
-            loose.append(f.src_uri)
-    for folder, uris in sorted(folders.items()):
-        index = f"{folder}/index.md"
-        uris.sort(key=lambda u: (u != index, u))
-        loose.append({html_text(_first_heading(pages, index) or folder): uris})
-    return loose
-
-
-def _first_heading(pages: list[File], uri: str) -> str | None:
-    for f in pages:
-        if f.src_uri == uri:
-            for line in Path(f.abs_src_path).read_text("utf-8").splitlines():
-                if line.startswith("# "):
-                    return line[2:].strip()
+def _first_heading(files: Files, uri: str) -> str | None:
+    file = files.get_file_from_path(uri)
+    if file is None or not file.abs_src_path:
+        return None
+    for line in Path(file.abs_src_path).read_text("utf-8").splitlines():
+        if line.startswith("# "):
+            return line[2:].strip()
     return None
 
 
 def _project_relative(root: Path, shown: str) -> str:
     path = Path(shown)
     return (path.resolve().relative_to(root) if path.is_absolute() or path.exists() else path).as_posix()
-
-
-def _nav(model: OrgModel, handwritten: list) -> list:
-    """Return the navigation: fixed entry pages, then departments as nested sections holding their positions."""
-
-    def section(dept_id: str) -> dict:
-        dept = model.departments[dept_id]
-        items: list = [page_path("department", dept_id)]
-        items += [page_path("position", p.id) for p in model.members(dept_id)]
-        items += [section(child.id) for child in model.subdepartments(dept_id)]
-        # Themes print nav titles without escaping them.
-        return {html_text(dept.name): items}
-
-    return [
-        {"首页": page_path("home")},
-        {"组织架构图": page_path("org-chart")},
-        {"部门": [page_path("departments"), *(section(d.id) for d in model.top_departments)]},
-        {"岗位索引": page_path("positions")},
-        *([{"编制方案": [page_path("plans"), *(page_path("plan", p.id) for p in model.ordered_plans)]}] if model.plans else []),
-        *handwritten,
-        *([{"术语表": page_path("glossary")}] if model.glossary else []),
-        {"资料来源": page_path("sources")},
-    ]

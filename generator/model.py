@@ -6,8 +6,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 
-LEVELS = ("executive", "director", "manager", "lead", "specialist", "assistant")
-"""Seniority levels, most senior first; the schema enumerates the same names."""
+DEFAULT_LEVELS = ("executive", "director", "manager", "lead", "specialist", "assistant")
+"""Level ids when data/handbook.yml declares no level scheme, most senior first; their names come from the catalogue."""
 
 
 @dataclass(frozen=True)
@@ -20,14 +20,28 @@ class Source:
 
 
 @dataclass(frozen=True)
+class Level:
+    """One level of the company's level scheme."""
+
+    id: str
+    name: str
+
+
+@dataclass(frozen=True)
 class Handbook:
     """Handbook-wide settings from data/handbook.yml."""
 
     title: str
     organization: str
     description: str
+    language: str = "zh"
+    """Interface language: the catalogue of interface strings, the theme's and the search's language."""
+    levels: tuple[Level, ...] = ()
+    """The level scheme, most senior first."""
     sources: tuple[Source, ...] = ()
     source_file: str = "data/handbook.yml"
+    sample: bool = False
+    """Whether this is the project's bundled sample handbook."""
 
 
 @dataclass(frozen=True)
@@ -174,10 +188,6 @@ def _order(order: int | None) -> int:
     return order if order is not None else 1 << 30
 
 
-def _position_key(p: Position) -> tuple[int, int, str]:
-    return (_order(p.order), LEVELS.index(p.level), p.id)
-
-
 def _department_key(d: Department) -> tuple[int, str]:
     return (_order(d.order), d.id)
 
@@ -191,6 +201,22 @@ class OrgModel:
     positions: dict[str, Position] = field(default_factory=dict)
     plans: dict[str, Plan] = field(default_factory=dict)
     glossary: tuple[Term, ...] = ()
+
+    @cached_property
+    def levels(self) -> dict[str, Level]:
+        """Return the levels by id, most senior first."""
+        return {level.id: level for level in self.handbook.levels}
+
+    @cached_property
+    def _level_rank(self) -> dict[str, int]:
+        return {level_id: rank for rank, level_id in enumerate(self.levels)}
+
+    def _position_key(self, p: Position) -> tuple[int, int, str]:
+        return (_order(p.order), self._level_rank[p.level], p.id)
+
+    def level_name(self, level_id: str) -> str:
+        """Return the name of a level, as the handbook calls it."""
+        return self.levels[level_id].name
 
     @cached_property
     def top_departments(self) -> list[Department]:
@@ -208,14 +234,14 @@ class OrgModel:
     @cached_property
     def _members(self) -> dict[str, list[Position]]:
         out: dict[str, list[Position]] = {d: [] for d in self.departments}
-        for p in sorted(self.positions.values(), key=_position_key):
+        for p in sorted(self.positions.values(), key=self._position_key):
             out[p.department].append(p)
         return out
 
     @cached_property
     def _reports(self) -> dict[str, list[Position]]:
         out: dict[str, list[Position]] = {p: [] for p in self.positions}
-        for p in sorted(self.positions.values(), key=_position_key):
+        for p in sorted(self.positions.values(), key=self._position_key):
             if p.reports_to is not None:
                 out[p.reports_to].append(p)
         return out
@@ -290,7 +316,7 @@ class OrgModel:
     @cached_property
     def _collaborators_of(self) -> dict[str, list[Position]]:
         out: dict[str, list[Position]] = {p: [] for p in self.positions}
-        for p in sorted(self.positions.values(), key=_position_key):
+        for p in sorted(self.positions.values(), key=self._position_key):
             for c in p.collaboration:
                 if p not in out[c.with_id]:
                     out[c.with_id].append(p)

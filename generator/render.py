@@ -10,17 +10,8 @@ import jinja2
 from . import diagrams
 from .errors import HandbookError
 from .escape import Raw, front_matter, html_text, markdown, script_json
-from .model import Department, OrgModel, Position
-
-LEVEL_LABELS = {
-    "executive": "高管",
-    "director": "总监级",
-    "manager": "主管级",
-    "lead": "组长级",
-    "specialist": "专员级",
-    "assistant": "助理级",
-}
-
+from .catalogue import Catalogue, catalogue
+from .model import Department, OrgModel, Plan, Position
 
 def page_path(kind: str, item_id: str = "") -> str:
     """Return the Markdown path (relative to the output root) of a page; its URL is fixed by it."""
@@ -42,6 +33,7 @@ def page_path(kind: str, item_id: str = "") -> str:
         "plans": "plans/index.md",
         "glossary": "glossary.md",
         "sources": "sources.md",
+        "about": "about.md",
     }[kind]
 
 
@@ -71,10 +63,11 @@ def _relative(target: str, base_dir: str) -> str:
 class _Page:
     """Link helpers for one page being rendered."""
 
-    def __init__(self, path: str) -> None:
+    def __init__(self, path: str, text: Catalogue) -> None:
         self.path = path
         self.url = page_url(path)
         self._dir = posixpath.dirname(path)
+        self._text = text
 
     def link(self, kind: str, item_id: str = "") -> Raw:
         """Return a relative link to another page's Markdown file (MkDocs checks and rewrites it)."""
@@ -89,6 +82,22 @@ class _Page:
     def department_link(self, d: Department) -> Raw:
         """Return a Markdown link to a department, its name escaped."""
         return Raw(f"[{markdown(d.name)}]({self.link('department', d.id)})")
+
+    def plan_link(self, plan: Plan) -> Raw:
+        """Return a Markdown link to a staffing plan, its name escaped."""
+        return Raw(f"[{markdown(plan.name)}]({self.link('plan', plan.id)})")
+
+    def page_link(self, text: str, kind: str) -> Raw:
+        """Return a Markdown link to one of the fixed pages (org chart, glossary …) with ``text`` escaped."""
+        return Raw(f"[{markdown(text)}]({self.link(kind)})")
+
+    def anchor_link(self, text: str, anchor: str) -> Raw:
+        """Return a Markdown link to a section of this page."""
+        return Raw(f"[{markdown(text)}](#{anchor})")
+
+    def position_links(self, positions: list[Position]) -> Raw:
+        """Return links to ``positions`` joined by the language's list separator."""
+        return Raw(self._text.md("list_sep").join(self.position_link(p) for p in positions))
 
     def href(self, kind: str, item_id: str = "") -> str:
         """Return a relative URL to another page, for diagrams, which MkDocs does not rewrite."""
@@ -116,8 +125,8 @@ def environment() -> jinja2.Environment:
         # forgets a filter is safe rather than injectable.
         finalize=markdown,
     )
-    env.filters.update(meta=front_matter, html=html_text, raw=Raw, json=script_json)
-    env.globals.update(levels=LEVEL_LABELS, diagrams=diagrams)
+    env.filters.update(meta=front_matter, html=html_text, raw=Raw, json=script_json, md=markdown)
+    env.globals.update(diagrams=diagrams)
     env.tests["contains"] = lambda seq, item: item in seq
     return env
 
@@ -125,19 +134,22 @@ def environment() -> jinja2.Environment:
 def render(model: OrgModel, env: jinja2.Environment | None = None) -> dict[str, str]:
     """Return every generated page of the model; raise HandbookError if two pages would share a path."""
     env = env or environment()
+    text = catalogue(model.handbook.language)
     pages: dict[str, str] = {}
 
     def emit(template: str, path: str, **context: object) -> None:
         if path in pages:
             raise HandbookError(f"two generated pages would be written to {path}")
-        page = _Page(path)
-        pages[path] = env.get_template(template).render(model=model, page=page, **context)
+        page = _Page(path, text)
+        pages[path] = env.get_template(template).render(model=model, page=page, t=text.md, tx=text.text, **context)
 
     emit("home.md.j2", page_path("home"))
     emit("org_chart.md.j2", page_path("org-chart"))
     emit("departments.md.j2", page_path("departments"))
     emit("positions.md.j2", page_path("positions"))
-    emit("sources.md.j2", page_path("sources"))
+    emit("about.md.j2", page_path("about"))
+    if model.handbook.sources:
+        emit("sources.md.j2", page_path("sources"))
     if model.glossary:
         emit("glossary.md.j2", page_path("glossary"))
     if model.plans:

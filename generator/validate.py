@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from .catalogue import LANGUAGES, catalogue
 from .errors import DataError, DataErrors, quote
 from .load import Records
-from .model import Collaboration, Department, Escalation, Handbook, OrgModel, Plan, PlanEntry, Position, Source, Term, plan_manager
+from .model import DEFAULT_LEVELS, Collaboration, Department, Escalation, Handbook, Level, OrgModel, Plan, PlanEntry, Position, Source, Term, plan_manager
 from .suggest import did_you_mean
 from .yamlsource import Document, Path
 
@@ -56,6 +57,15 @@ def _has(doc: Document, name: str) -> bool:
     return isinstance(doc.data, dict) and name in doc.data
 
 
+def _level_ids(hb: Document | None) -> list[str] | None:
+    """Return the level ids positions may use, most senior first; None when handbook.yml's own levels are broken."""
+    if hb is None or not isinstance(_get(hb), dict) or not _has(hb, "levels"):
+        return list(DEFAULT_LEVELS)
+    levels = _get(hb, "levels")
+    ids = [_get(hb, "levels", i, "id") for i in range(len(levels))] if isinstance(levels, list) else [None]
+    return None if None in ids else ids
+
+
 def _source_ids(hb: Document | None) -> set[str] | None:
     """Return the source ids handbook.yml declares; None when they are broken, so that citations are
     not reported on top of handbook.yml's own errors."""
@@ -77,10 +87,12 @@ class _Checker:
         self.dept_ids = records.ids["department"]
         self.pos_ids = records.ids["position"]
         self.source_ids = _source_ids(records.singles["handbook"])
+        self.level_ids = _level_ids(records.singles["handbook"])
 
     def run(self) -> None:
         if self.records.singles["handbook"]:
             self._unique_sources(self.records.singles["handbook"])
+            self._unique_levels(self.records.singles["handbook"])
         for kind, ids in (("department", self.dept_ids), ("position", self.pos_ids)):
             if not ids and self.records.folder_found:
                 self.errors.append(DataError(f"data/{kind}s", 0, 0, "", f"no {kind}s found: add at least one data/{kind}s/<id>.yml"))
@@ -128,6 +140,15 @@ class _Checker:
             if sid is not None:
                 seen.add(sid)
 
+    def _unique_levels(self, doc: Document) -> None:
+        seen: dict[str, int] = {}
+        for i, _level in _items(doc, "levels"):
+            level_id = _get(doc, "levels", i, "id")
+            if level_id in seen:
+                self.errors.append(doc.error(("levels", i, "id"), f"duplicate level id '{level_id}' (first used by levels[{seen[level_id]}])"))
+            elif level_id is not None:
+                seen[level_id] = i
+
     def _department(self, dept_id: str, doc: Document) -> None:
         self._common(dept_id, doc)
         self._ref(doc, ("parent",), _get(doc, "parent"), self.dept_ids, "department")
@@ -139,6 +160,12 @@ class _Checker:
 
     def _position(self, pos_id: str, doc: Document) -> None:
         self._common(pos_id, doc)
+        level = _get(doc, "level")
+        if self.level_ids is not None and level is not None and level not in self.level_ids:
+            hb = self.records.singles["handbook"]
+            own = hb is not None and _has(hb, "levels")
+            hint = did_you_mean(level, self.level_ids) or ("" if own else " (a company's own levels are declared in data/handbook.yml)")
+            self.errors.append(doc.error(("level",), f"{quote(level)} is not one of: {', '.join(self.level_ids)}{hint}"))
         dept = _get(doc, "department")
         self._ref(doc, ("department",), dept, self.dept_ids, "department")
         if _has(doc, "reports_to"):
@@ -294,12 +321,17 @@ class _Checker:
     def model(self) -> OrgModel:
         hb = self.records.singles["handbook"]
         assert hb is not None
+        language = hb.data.get("language", LANGUAGES[0])
+        levels = hb.data.get("levels") or [{"id": i, "name": catalogue(language).text(f"level.{i}")} for i in DEFAULT_LEVELS]
         handbook = Handbook(
             title=hb.data["title"],
             organization=hb.data["organization"],
             description=hb.data["description"],
+            language=language,
+            levels=tuple(Level(level["id"], level["name"]) for level in levels),
             sources=tuple(Source(s["id"], s["title"], s.get("note", "")) for s in hb.data.get("sources", [])),
             source_file=hb.path,
+            sample=hb.data.get("sample", False),
         )
         changed = self.records.changed
         files = self.records.files
