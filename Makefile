@@ -3,36 +3,66 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
+# Browser files from the npm registry, pinned and checksum-verified, kept out of git. mermaid2 wants
+# its library inside the docs folder, so they live there (make sample copies them for the sample).
+VENDOR := docs/assets/vendor
 MERMAID_VERSION := 11.12.2
 MERMAID_SHA256 := d0830a6c05546e9edb8fe20a8f545f3e0dc7c4c3134d584bad9c13a99d7a71e0
-MERMAID_JS := docs/assets/vendor/mermaid.min.js
-MERMAID_STAMP := docs/assets/vendor/.mermaid-$(MERMAID_VERSION)
+MERMAID_JS := $(VENDOR)/mermaid.min.js
+# The Porter stemmer behind English search queries (overrides/assets/javascripts/search.js).
+STEMMER_VERSION := 2.0.1
+STEMMER_SHA256 := 154936155f541e1dca18bb75f0fe47c5d881f7b68b2953d92bd33254aca5cc39
+VENDOR_STAMP := $(VENDOR)/.mermaid-$(MERMAID_VERSION)-stemmer-$(STEMMER_VERSION)
 HOST ?= 127.0.0.1:8000
 # Material prints a multi-line end-of-life notice on every run; it is not about this project.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test lint check generate bench clean distclean
+.PHONY: serve build test lint check generate bench new upgrade sample clean distclean
+
+# The sample handbook: data/ and docs/ until a company runs make new, examples/sample/ after.
+SAMPLE := $(if $(wildcard examples/sample/data/handbook.yml),examples/sample,.)
+# make new ... LANGUAGE=en (or LANG=en): only a value given on the command line counts, since both
+# are also the shell's locale variables.
+NEW_LANGUAGE = $(or $(if $(filter command line,$(origin LANGUAGE)),$(LANGUAGE)),$(if $(filter command line,$(origin LANG)),$(LANG)),zh)
+FROM ?= upstream
 
 # --dirty rebuilds only pages whose Markdown changed: the generator rewrites exactly the pages an
 # edit affects, so a saved YAML file is served in about a second instead of four.
-serve: $(INSTALLED) $(MERMAID_STAMP)
+serve: $(INSTALLED) $(VENDOR_STAMP)
 	$(BIN)/mkdocs serve --livereload --dirty -a $(HOST)
 
 # Built into a scratch folder first, so a failed build leaves the previous site/ as it was.
-build: $(INSTALLED) $(MERMAID_STAMP)
+build: $(INSTALLED) $(VENDOR_STAMP)
 	$(BIN)/python -m generator check
 	rm -rf site.tmp
 	$(BIN)/mkdocs build --strict --quiet -d site.tmp || { rm -rf site.tmp; exit 1; }
 	rm -rf site && mv site.tmp site
 
-test: $(INSTALLED) $(MERMAID_STAMP)
+# A company's own handbook in place of the sample (README: Start your own handbook). ORG is read from
+# the environment, so no name can be mistaken for shell syntax.
+new: $(INSTALLED)
+	@test -n "$$ORG" || { echo 'usage: make new ORG="Your Company" [LANGUAGE=en]' >&2; exit 2; }
+	@$(BIN)/python -m generator new --organization "$$ORG" --language $(NEW_LANGUAGE)
+
+# The tool's files from a later version (FROM: a remote for its default branch, or any revision;
+# default upstream); data/ and docs/ stay as they are.
+upgrade: $(INSTALLED)
+	@$(BIN)/python -m generator upgrade --from "$(FROM)"
+
+# Serve the sample handbook, also after make new; its generated pages are kept apart from yours.
+sample: $(INSTALLED) $(VENDOR_STAMP)
+	@test "$(SAMPLE)" = . || { mkdir -p $(SAMPLE)/docs/assets && rm -rf $(SAMPLE)/docs/assets/vendor && cp -r $(VENDOR) $(SAMPLE)/docs/assets/; }
+	HANDBOOK_DATA_DIR=$(SAMPLE)/data HANDBOOK_DOCS_DIR=$(SAMPLE)/docs HANDBOOK_OUT_DIR=.sample/generated \
+	  $(BIN)/mkdocs serve --livereload --dirty -a $(HOST)
+
+test: $(INSTALLED) $(VENDOR_STAMP)
 	$(BIN)/python -m pytest
 
 lint: $(INSTALLED)
 	$(BIN)/ruff check generator tests
 
 # Synthetic organisations of 100 and 1,000 positions, then the sample; prints a table (see README, Performance).
-bench: $(INSTALLED) $(MERMAID_STAMP)
+bench: $(INSTALLED) $(VENDOR_STAMP)
 	$(BIN)/python tests/bench.py $(BENCH_SIZES)
 
 check: $(INSTALLED)
@@ -47,21 +77,29 @@ $(INSTALLED): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $@
 
-# Mermaid's single-file browser bundle from the npm registry, pinned and checksum-verified.
-$(MERMAID_STAMP):
-	@mkdir -p $(dir $(MERMAID_JS))
-	@tmp=$$(mktemp -d) && \
-	  (cd $$tmp && npm pack --silent mermaid@$(MERMAID_VERSION) >/dev/null) && \
-	  tar -xzf $$tmp/mermaid-$(MERMAID_VERSION).tgz -C $$tmp package/dist/mermaid.min.js && \
-	  echo "$(MERMAID_SHA256)  $$tmp/package/dist/mermaid.min.js" | sha256sum --check --quiet && \
-	  mv $$tmp/package/dist/mermaid.min.js $(MERMAID_JS) && rm -rf $$tmp
-	@rm -f docs/assets/vendor/.mermaid-*
+# Each file is taken from its npm package, checked against its pinned SHA-256, then moved into place.
+$(VENDOR_STAMP):
+	@mkdir -p $(VENDOR)
+	@$(call vendor,mermaid,$(MERMAID_VERSION),dist/mermaid.min.js,$(MERMAID_SHA256),mermaid.min.js)
+	@$(call vendor,stemmer,$(STEMMER_VERSION),index.js,$(STEMMER_SHA256),stemmer.js)
+	@rm -f $(VENDOR)/.mermaid-*
 	@touch $@
-	@echo "fetched mermaid $(MERMAID_VERSION) into $(MERMAID_JS)"
+	@echo "fetched mermaid $(MERMAID_VERSION) and stemmer $(STEMMER_VERSION) into $(VENDOR)"
+
+# $(call vendor,package,version,file in package,sha256,name in $(VENDOR)); the package's licence goes beside it.
+define vendor
+tmp=$$(mktemp -d) && \
+  (cd $$tmp && npm pack --silent $(1)@$(2) >/dev/null) && \
+  tar -xzf $$tmp/$(1)-$(2).tgz -C $$tmp && \
+  echo "$(4)  $$tmp/package/$(3)" | sha256sum --check --quiet && \
+  mv $$tmp/package/$(3) $(VENDOR)/$(5) && \
+  { cp $$tmp/package/LICENSE $(VENDOR)/$(1).LICENSE 2>/dev/null || cp $$tmp/package/license $(VENDOR)/$(1).LICENSE; } && \
+  rm -rf $$tmp
+endef
 
 clean:
-	rm -rf site site.tmp generated .pytest_cache
+	rm -rf site site.tmp generated .sample .pytest_cache
 	find . -name __pycache__ -type d -not -path './$(VENV)/*' -prune -exec rm -rf {} +
 
 distclean: clean
-	rm -rf $(VENV) docs/assets/vendor *.egg-info
+	rm -rf $(VENV) $(VENDOR) *.egg-info

@@ -25,6 +25,27 @@ _WORD = re.compile(f"[{_HAN}]{{2,}}")
 _RUN = re.compile(f"[{_HAN}{_ZWSP}]+")
 
 
+# Besides white space and hyphens (Material's default), words end at CJK and ASCII punctuation and
+# brackets, so that "(PPC)", "（A/B测试）" or "ODR：" index PPC, a/b and ODR. The slash stays inside a
+# word (A/B). No lookbehind: older Safari, and WeChat's browser on older iPhones, cannot compile it.
+SEPARATOR = r"[\s\u200b\u3000\-、。，．？！；：（）()\[\]【】「」『』《》〈〉“”‘’\"',;:!?|]+"
+
+
+def search_config(language: str) -> dict[str, object]:
+    """Return Material's search settings for an interface language.
+
+    Chinese words are segmented at build time by jieba whatever the language, so an
+    English handbook still finds its Chinese terms. The index is never stemmed: Material
+    matches every query term as a prefix, and lunr does not stem such terms, so a stemmed
+    index would find nothing; overrides/assets/javascripts/search.js stems the query instead.
+    English drops its stop words; Chinese keeps only its identity stemmer, since its stop word
+    list holds words such as 人 that people search for.
+    """
+    if language == "en":
+        return {"lang": ["en"], "separator": SEPARATOR, "pipeline": ["stopWordFilter"]}
+    return {"lang": ["zh"], "separator": SEPARATOR, "pipeline": ["stemmer"]}
+
+
 def handbook_words(model: OrgModel) -> list[str]:
     """Return the handbook's own Chinese words: titles, department names and glossary spellings."""
     words = [w for p in model.positions.values() for w in (p.title, *p.other_titles)]
