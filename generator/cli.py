@@ -1,4 +1,4 @@
-"""Command line: ``python -m generator check|generate``. Parses options and calls the pipeline."""
+"""Command line: ``python -m generator check|generate|new|upgrade`` (installed as ``handbook``). Parses options and calls one function."""
 
 from __future__ import annotations
 
@@ -6,30 +6,52 @@ import argparse
 import sys
 from pathlib import Path
 
+from .catalogue import LANGUAGES
 from .errors import HandbookError
-from .pipeline import build_model, generate
 
 
 def main(argv: list[str] | None = None) -> int:
     """Run one command; return the exit code (1 when the data has errors)."""
-    parser = argparse.ArgumentParser(prog="python -m generator", description="Validate handbook data and generate its pages.")
+    parser = argparse.ArgumentParser(prog="handbook", description="Validate handbook data, generate its pages, start or upgrade a company's handbook.")
     parser.add_argument("--data", type=Path, default=Path("data"), help="folder with handbook.yml, departments/ and positions/ (default: data)")
     sub = parser.add_subparsers(dest="command", required=True)
     sub.add_parser("check", help="validate the data only")
     gen = sub.add_parser("generate", help="validate, then write the Markdown pages")
     gen.add_argument("--out", type=Path, default=Path("generated"), help="folder for generated pages (default: generated)")
+    new = sub.add_parser("new", help="start a company's own handbook: the sample moves to examples/sample/, a starter organisation takes its place")
+    new.add_argument("--organization", required=True, help="the company's name, e.g. 星海跨境电商")
+    new.add_argument("--language", choices=LANGUAGES, default=LANGUAGES[0], help="interface language (default: zh)")
+    up = sub.add_parser("upgrade", help="take the tool's files from a later version; data/ and docs/ stay as they are")
+    up.add_argument("--from", dest="source", default="upstream", help="git revision of the version to take, or a remote for its default branch (default: upstream)")
     args = parser.parse_args(argv)
     try:
         if args.command == "check":
+            from .pipeline import build_model
+
             model = build_model(args.data)
             print(f"ok: {len(model.departments)} departments, {len(model.positions)} positions, headcount {model.headcount}")
-        else:
+        elif args.command == "generate":
+            from .pipeline import generate
+
             model, report = generate(args.data, args.out)
             print(f"generated {len(report.written)} changed, {len(report.removed)} removed, {report.unchanged} unchanged pages in {args.out}")
+        elif args.command == "new":
+            from .adopt import new_handbook
+
+            for line in new_handbook(Path.cwd(), args.organization, args.language):
+                print(line)
+            print("next: make serve to see it, edit data/ (README: Start your own handbook), make test, then commit")
+        else:
+            from .adopt import upgrade
+
+            for line in upgrade(Path.cwd(), args.source):
+                print(line)
+            print("next: make check and make test, then commit the upgrade")
     except HandbookError as exc:
         for line in exc.lines():
             print(line, file=sys.stderr)
-        count = exc.count
-        print(f"{count} error{'s' if count != 1 else ''}; nothing was written", file=sys.stderr)
+        if args.command in ("check", "generate"):
+            count = exc.count
+            print(f"{count} error{'s' if count != 1 else ''}; nothing was written", file=sys.stderr)
         return 1
     return 0
