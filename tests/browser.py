@@ -110,3 +110,122 @@ DIAGRAM_REPORT = """() => [...document.querySelectorAll('div.mermaid')].map(d =>
     raw: /flowchart (TB|LR)|classDef|click [pdm]_/.test(d.innerText),
     nodes: d.querySelectorAll('svg g.node').length,
 }))"""
+
+
+# What search is meant to cover: the article without diagrams and without the two sections the
+# templates mark data-search-exclude (the onboarding summary and the source list repeat other text;
+# Material drops the attribute from the page, so they are named here by their fixed anchors).
+ARTICLE_TEXT = """() => {
+    const a = document.querySelector('article').cloneNode(true);
+    a.querySelectorAll('.mermaid, .headerlink').forEach(e => e.remove());
+    for (const h of [...a.querySelectorAll('h2#onboarding, h2#sources')]) {
+        let next = h.nextElementSibling;
+        while (next && !/^H[12]$/.test(next.tagName)) { const gone = next; next = next.nextElementSibling; gone.remove(); }
+        h.remove();
+    }
+    return a.innerText;
+}"""
+META = """() => Object.fromEntries([...document.querySelectorAll('meta[name], meta[property]')]
+    .map(m => [m.getAttribute('name') || m.getAttribute('property'), m.getAttribute('content')]))"""
+H1 = """() => { const h = document.querySelector('article h1').cloneNode(true); h.querySelectorAll('.headerlink').forEach(e => e.remove()); return h.innerText.trim(); }"""
+# Material's own words for the search states, in the page's language.
+_SEARCH_STATE = """() => {
+    const t = JSON.parse(document.getElementById('__config').textContent).translations;
+    const meta = document.querySelector('.md-search-result__meta').textContent.trim();
+    return {meta, idle: [t['search.result.placeholder'], t['search.result.initializer']].includes(meta)};
+}"""
+
+
+def site_urls(site: Path) -> list[str]:
+    """Return the URL (relative to the site root) of every page of a built site."""
+    urls = []
+    for f in sorted(site.rglob("index.html")):
+        rel = f.relative_to(site).parent.as_posix()
+        if rel.split("/")[0] not in ("assets", "search"):
+            urls.append("" if rel == "." else f"{rel}/")
+    return urls
+
+
+def open_page(page, url: str) -> None:
+    """Open ``url`` and wait until every chart on it is drawn."""
+    page.goto(url)
+    page.wait_for_function(WAIT_FOR_DIAGRAMS, timeout=20_000)
+
+
+def visit_all(browser, base: str, site: Path, locale: str = "zh-CN") -> dict[str, dict]:
+    """Open every page of a site once and record what the reader got."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale=locale)
+    page = context.new_page()
+    seen = watch_page(context, page)
+    out = {}
+    for url in site_urls(site):
+        seen.clear()
+        open_page(page, base + url)
+        out[url] = {
+            "diagrams": page.evaluate(DIAGRAM_REPORT),
+            "body": page.inner_text("body"),
+            "article": page.evaluate(ARTICLE_TEXT),
+            "h1": page.evaluate(H1),
+            "title": page.title(),
+            "meta": page.evaluate(META),
+            "blocked": list(seen.blocked),
+            "errors": list(seen.errors),
+        }
+    context.close()
+    return out
+
+
+def page_problems(visits: dict[str, dict]) -> list[str]:
+    """Every chart drawn (no Mermaid error, no source shown), no request elsewhere, no console error."""
+    problems: list[str] = []
+    for url, seen in visits.items():
+        for i, d in enumerate(seen["diagrams"]):
+            if not d["svg"] or d["error"] or d["raw"]:
+                problems.append(f"/{url} diagram {i}: {d}")
+        if "flowchart TB" in seen["body"] or "classDef" in seen["body"]:
+            problems.append(f"/{url}: diagram source visible")
+        problems += [f"/{url}: request left the site: {r}" for r in seen["blocked"]]
+        problems += [f"/{url}: {e}" for e in seen["errors"]]
+    return problems
+
+
+def search(page, query: str) -> tuple[str, list[str]]:
+    """Type ``query`` into the search box; return the result count line and the result pages' paths, best first."""
+    box = page.locator("input.md-search__input")
+    box.fill("")
+    page.wait_for_function(f"() => ({_SEARCH_STATE})().idle")
+    # A Chinese input method commits text without key events; Material searches on the key
+    # that follows (the space or digit that picks the candidate). End stands in for it.
+    page.keyboard.insert_text(query)
+    page.keyboard.press("End")
+    page.wait_for_function(f"() => !({_SEARCH_STATE})().idle")
+    meta = page.evaluate(_SEARCH_STATE)["meta"]
+    total = int("".join(ch for ch in meta if ch.isdigit()) or 0)
+    # Material renders results in batches as the list is scrolled to its end.
+    for _ in range(200):
+        if page.locator(".md-search-result__item").count() >= total:
+            break
+        page.eval_on_selector(".md-search__scrollwrap", "e => { e.scrollTop = 0; }")
+        page.wait_for_timeout(20)
+        page.eval_on_selector(".md-search__scrollwrap", "e => { e.scrollTop = e.scrollHeight; }")
+        page.wait_for_timeout(40)
+    hrefs = page.eval_on_selector_all(".md-search-result__item > a", "as => as.map(a => a.href)")
+    return meta, list(dict.fromkeys(urlsplit(h).path for h in hrefs))
+
+
+def search_problems(page, queries: dict[str, str], texts: dict[str, str]) -> list[str]:
+    """For each query (a title, name or term → the page it belongs to): every page whose text holds it is
+    found, and no page that lacks the whole query is listed above the query's own page."""
+    problems = []
+    for query, home in queries.items():
+        _, found = search(page, query)
+        expected = {url for url, text in texts.items() if query in text}
+        if home not in expected:
+            problems.append(f"{query}: its own page {home} does not show it")
+        if not expected <= set(found):
+            problems.append(f"{query}: not found on {sorted(expected - set(found))}")
+        above = found[: found.index(home)] if home in found else found
+        partial = [url for url in above if query not in texts.get(url, "")]
+        if partial:
+            problems.append(f"{query}: {partial} rank above {home} without containing it")
+    return problems

@@ -47,13 +47,22 @@ def python() -> str:
 
 
 @pytest.fixture(scope="session")
-def sample_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Return a scratch project holding the sample handbook built with --strict, as published (site and repository URLs set)."""
-    project = make_project(tmp_path_factory.mktemp("sample"))
+def handbook_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Return a scratch project holding this project's data/ and docs/ (the sample, or a company's own
+    handbook) built with --strict, as published (site and repository URLs set)."""
+    project = make_project(tmp_path_factory.mktemp("handbook"))
     result = mkdocs_build(project, published=True)
     assert result.returncode == 0, result.stderr
     assert "WARNING" not in result.stderr, result.stderr
     return project
+
+
+@pytest.fixture(scope="session")
+def handbook_model(handbook_site: Path):
+    """Return the model of the handbook built by ``handbook_site``."""
+    from generator.pipeline import build_model
+
+    return build_model(handbook_site / "data", root=handbook_site)
 
 
 @pytest.fixture(scope="session")

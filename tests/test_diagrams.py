@@ -6,6 +6,7 @@ import re
 from dataclasses import replace
 
 from generator import diagrams
+from generator.catalogue import catalogue
 from generator.load import load
 from generator.validate import validate
 
@@ -37,10 +38,13 @@ def _url(kind: str, item_id: str) -> str:
     return f"../{kind}s/{item_id}/"
 
 
+TEXT = catalogue("zh").text
+
+
 def _all_sources(model) -> list[str]:
-    out = [diagrams.company_chart(model, _url)]
-    out += [diagrams.department_chart(model, d, _url) for d in model.departments.values()]
-    out += [diagrams.reporting_chart(model, p, _url) for p in model.positions.values()]
+    out = [diagrams.company_chart(model, _url, TEXT)]
+    out += [diagrams.department_chart(model, d, _url, TEXT) for d in model.departments.values()]
+    out += [diagrams.reporting_chart(model, p, _url, TEXT) for p in model.positions.values()]
     return out
 
 
@@ -61,7 +65,7 @@ def test_every_line_of_every_diagram_is_well_formed() -> None:
 
 def test_reporting_chart_has_chain_and_reports() -> None:
     model = _model()
-    src = diagrams.reporting_chart(model, model.positions["operations-director"], _url)
+    src = diagrams.reporting_chart(model, model.positions["operations-director"], _url, TEXT)
     assert "p_general_manager --> p_operations_director" in src
     assert "p_operations_director --> p_art_lead" in src
     assert "p_operations_director --> p_operations_specialist" in src
@@ -72,14 +76,14 @@ def test_reporting_chart_has_chain_and_reports() -> None:
 
 def test_department_chart_links_subdepartments_and_outside_manager() -> None:
     model = _model()
-    src = diagrams.department_chart(model, model.departments["operations"], _url)
+    src = diagrams.department_chart(model, model.departments["operations"], _url, TEXT)
     assert "p_operations_director --> d_art" in src
     assert "class p_general_manager external" in src
     assert 'click d_art href "../departments/art/"' in src
 
 
 def test_company_chart_shows_departments_with_total_headcount() -> None:
-    src = diagrams.company_chart(_model(), _url)
+    src = diagrams.company_chart(_model(), _url, TEXT)
     assert 'd_company["公司<br/>10 人"]' in src
     assert "d_company --> d_operations" in src and "d_operations --> d_art" in src
     assert "p_" not in src
@@ -155,3 +159,8 @@ def test_fit_stays_within_budget_on_random_forests() -> None:
             covered.add(n)
             stack.extend(spec.get(n, []))
         assert covered == {f"n{i}" for i in range(max(size, n_roots))}, "some node is neither drawn nor summarised"
+
+
+def test_chart_words_follow_the_interface_language() -> None:
+    src = diagrams.company_chart(_model(), _url, catalogue("en").text)
+    assert 'd_company["公司<br/>10 people"]' in src and "人" not in src.replace("公司", "")

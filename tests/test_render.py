@@ -17,6 +17,7 @@ from conftest import FIXTURES, apply_files, run_cli
 def test_pages_and_urls() -> None:
     pages = render(validate(load(FIXTURES / "basic")))
     assert sorted(pages) == [
+        "about.md",
         "departments/art/index.md",
         "departments/company/index.md",
         "departments/index.md",
@@ -92,8 +93,8 @@ def test_failed_generate_leaves_previous_output_untouched(project: Path, capsys:
 
 
 def test_noop_generate_writes_nothing(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert run_cli(capsys, "generate")[1] == ["generated 16 changed, 0 removed, 0 unchanged pages in generated"]
-    assert run_cli(capsys, "generate")[1] == ["generated 0 changed, 0 removed, 16 unchanged pages in generated"]
+    assert run_cli(capsys, "generate")[1] == ["generated 17 changed, 0 removed, 0 unchanged pages in generated"]
+    assert run_cli(capsys, "generate")[1] == ["generated 0 changed, 0 removed, 17 unchanged pages in generated"]
 
 
 def test_position_page_has_onboarding_built_from_data() -> None:

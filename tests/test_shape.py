@@ -9,14 +9,16 @@ import yaml
 
 from generator.shape import _fast_validator, _validator
 from mutate import paths, replaced
-from site_project import ROOT
 
+from conftest import FIXTURES
+
+_FIXTURES = [FIXTURES / "basic", FIXTURES / "crossborder"]
 _SAMPLES = {
-    "position": sorted((ROOT / "data" / "positions").glob("*.yml"))[:6],
-    "department": sorted((ROOT / "data" / "departments").glob("*.yml"))[:4],
-    "plan": sorted((ROOT / "data" / "plans").glob("*.yml")),
-    "handbook": [ROOT / "data" / "handbook.yml"],
-    "glossary": [ROOT / "data" / "glossary.yml"],
+    "position": sorted(p for f in _FIXTURES for p in (f / "positions").glob("*.yml"))[:8],
+    "department": sorted(p for f in _FIXTURES for p in (f / "departments").glob("*.yml"))[:6],
+    "plan": sorted((FIXTURES / "basic" / "plans").glob("*.yml")),
+    "handbook": [f / "handbook.yml" for f in _FIXTURES],
+    "glossary": [f / "glossary.yml" for f in _FIXTURES],
 }
 _ODD_VALUES = [None, True, 0, -1, 1.5, "", "x", "Bad Id", "ok-id\n", ["ok-id\n"], [], [""], {}, {"x": 1}, ["a", 1]]
 

@@ -1,0 +1,193 @@
+"""Checks of a built handbook site that hold for any organisation's data.
+
+Each function returns a list of problems (empty when all is well), so the same
+checks run on the project's own data (an adopting company's acceptance suite),
+on fixtures and on a freshly adopted copy of the repository.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urljoin, urlsplit
+
+from generator.model import OrgModel
+
+SECTION_ANCHORS = ["responsibilities", "requirements", "kpis", "collaboration", "escalation", "tools", "reporting-line", "onboarding", "sources"]
+"""Fixed anchors of a position page; they exist even when their section is empty, so old deep links land."""
+
+
+class _Parsed(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[tuple[str, dict]] = []
+        self.ids: set[str] = set()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = dict(attrs)
+        self.tags.append((tag, a))
+        if a.get("id"):
+            self.ids.add(a["id"] or "")
+
+
+def parse(path: Path) -> _Parsed:
+    parser = _Parsed()
+    parser.feed(path.read_text("utf-8"))
+    return parser
+
+
+def stable_pages(site: Path, model: OrgModel) -> list[str]:
+    """Every position and department has its page at its fixed URL, with its fixed anchors and its title."""
+    problems = []
+    for pos in model.positions.values():
+        page = site / "positions" / pos.id / "index.html"
+        if not page.is_file():
+            problems.append(f"no page for position {pos.id}")
+            continue
+        missing = set(SECTION_ANCHORS) - parse(page).ids
+        if missing:
+            problems.append(f"/positions/{pos.id}/: no anchor {sorted(missing)}")
+        if f"<title>{_html(pos.title)} - " not in page.read_text("utf-8"):
+            problems.append(f"/positions/{pos.id}/: title is not the position's")
+    for dept in model.departments.values():
+        page = site / "departments" / dept.id / "index.html"
+        ids = parse(page).ids if page.is_file() else set()
+        if not {"functions", "positions", "chart"} <= ids:
+            problems.append(f"/departments/{dept.id}/: missing page or anchors")
+    return problems
+
+
+def _html(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;").replace("'", "&#x27;")
+
+
+def broken_links(site: Path) -> list[str]:
+    """Every link and every anchor within the site resolves."""
+    broken = []
+    for page in site.rglob("*.html"):
+        for _tag, attrs in parse(page).tags:
+            for key in ("href", "src"):
+                ref = attrs.get(key) or ""
+                parts = urlsplit(ref)
+                if not ref or parts.scheme or parts.netloc or ref.startswith(("#", "mailto:", "data:")):
+                    continue
+                base = site if parts.path.startswith("/") else page.parent  # 404.html links from the root
+                target = (base / unquote(parts.path).lstrip("/")).resolve()
+                if target.is_dir():
+                    target = target / "index.html"
+                if not target.exists():
+                    broken.append(f"{page.relative_to(site)}: {ref}")
+                elif parts.fragment and target.suffix == ".html" and parts.fragment not in parse(target).ids:
+                    broken.append(f"{page.relative_to(site)}: {ref} (no anchor)")
+    return broken
+
+
+def external_loads(site: Path) -> list[str]:
+    """Nothing a page loads comes from another host; a canonical link names the page's own published address."""
+    problems = []
+    for page in site.rglob("*.html"):
+        for tag, attrs in parse(page).tags:
+            if tag in ("script", "link", "img", "iframe", "source", "video", "audio") and attrs.get("rel") != "canonical":
+                ref = attrs.get("src") or attrs.get("href") or ""
+                if urlsplit(ref).netloc or ref.startswith("//"):
+                    problems.append(f"{page.relative_to(site)}: {ref}")
+        if "fonts.googleapis" in page.read_text("utf-8"):
+            problems.append(f"{page.relative_to(site)}: Google Fonts")
+    return problems
+
+
+def unreachable_pages(site: Path, model: OrgModel) -> list[str]:
+    """Every generated page can be reached by following the navigation from the home page (it is pruned to the open branch)."""
+    urls: set[str] = set()
+    queue = [""]
+    while queue:
+        url = queue.pop()
+        for tag, a in parse(site / url / "index.html").tags:
+            if tag == "a" and "md-nav__link" in (a.get("class") or ""):
+                target = urlsplit(urljoin(f"http://site/{url}", a.get("href") or "")).path.lstrip("/")
+                if target not in urls and (site / target / "index.html").exists():
+                    urls.add(target)
+                    queue.append(target)
+    expected = {f"positions/{i}/" for i in model.positions} | {f"departments/{i}/" for i in model.departments}
+    expected |= {f"plans/{i}/" for i in model.plans} | {"org-chart/", "positions/", "departments/", "about/"}
+    expected |= {"plans/"} if model.plans else set()
+    expected |= {"glossary/"} if model.glossary else set()
+    expected |= {"sources/"} if model.handbook.sources else set()
+    return sorted(expected - urls)
+
+
+def known_words(model: OrgModel) -> list[str]:
+    """Return every title, name and glossary spelling: what a reader types into search."""
+    words = [w for p in model.positions.values() for w in (p.title, *p.other_titles)]
+    words += [w for d in model.departments.values() for w in (d.name, *d.other_names)]
+    return words + [s for t in model.glossary for s in t.spellings]
+
+
+def index_problems(site: Path, model: OrgModel) -> list[str]:
+    """The search index holds no diagram source, and every known Chinese word is a word of its own in it."""
+    index = json.loads((site / "search" / "search_index.json").read_text("utf-8"))
+    texts = [doc["text"] for doc in index["docs"]]
+    problems = [f"diagram source indexed in {doc['location']}" for doc in index["docs"] if "flowchart" in doc["text"] or "click p_" in doc["text"]]
+    separator = re.compile(index["config"]["separator"])
+    tokens = {tok for t in texts + [d["title"] for d in index["docs"]] for tok in separator.split(t) if tok}
+    # One that contains others (售后客服 holds 售后 and 客服) is cut at their edges, so each is found.
+    words = {w for w in known_words(model) if re.fullmatch(r"[\u4e00-\u9fff]{2,}", w)}
+    for word in words:
+        inner = {w for w in words if w != word and w in word}
+        smallest = {w for w in inner if not any(v != w and v in w for v in inner)}
+        if not ((smallest <= tokens) if inner else (word in tokens)):
+            problems.append(f"{word} is not a search word of its own")
+    return problems
+
+
+def built_text(site: Path) -> dict[str, str]:
+    """Return every text file of a built site (pages, search index, sitemap, 404 …) by path."""
+    out = {}
+    for path in site.rglob("*"):
+        if path.is_file() and path.suffix in (".html", ".json", ".xml", ".txt", ".js") and "assets" not in path.relative_to(site).parts[:1]:
+            out[path.relative_to(site).as_posix()] = path.read_text("utf-8", errors="replace")
+    return out
+
+
+class _Visible(HTMLParser):
+    """Text a reader sees or hears: text outside scripts and styles, and shown or spoken attributes."""
+
+    SHOWN = ("title", "alt", "aria-label", "placeholder", "content")
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.parts: list[str] = []
+        self._hidden = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = dict(attrs)
+        # A chart's source is text until Mermaid draws it; what readers get is its label (aria-label).
+        if tag in ("script", "style") or (tag == "div" and "mermaid" in (a.get("class") or "").split()):
+            self._hidden += 1
+        if tag == "meta" and not (a.get("name") or a.get("property") or "").startswith(("description", "og:", "twitter:")):
+            return
+        self.parts += [a[k] or "" for k in self.SHOWN if a.get(k)]
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("script", "style") or (tag == "div" and self._hidden):
+            self._hidden = max(0, self._hidden - 1)
+
+    def handle_data(self, data: str) -> None:
+        if not self._hidden:
+            self.parts.append(data)
+
+
+def visible_text(site: Path) -> dict[str, str]:
+    """Return what readers see of every page, and the titles and text of the search index, by path."""
+    out = {}
+    for path in site.rglob("*.html"):
+        if "assets" in path.relative_to(site).parts[:1]:
+            continue
+        parser = _Visible()
+        parser.feed(path.read_text("utf-8"))
+        out[path.relative_to(site).as_posix()] = "\n".join(parser.parts)
+    index = json.loads((site / "search" / "search_index.json").read_text("utf-8"))
+    out["search/search_index.json"] = "\n".join(f"{d['title']}\n{d['text']}" for d in index["docs"]).replace("\u200b", "")
+    return out
