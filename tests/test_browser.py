@@ -232,5 +232,8 @@ def test_renamed_position_keeps_its_old_link_and_anchor(tmp_path: Path, chromium
         page.goto(base + "positions/visual-designer/#responsibilities")
         page.wait_for_url("**/positions/designer/#responsibilities")
         assert page.locator("article h1").inner_text().startswith("美工")
-    context.close()
+        # The page must finish loading while the server is still up, or its last requests fail.
+        page.wait_for_function(WAIT_FOR_DIAGRAMS, timeout=20_000)
+        page.wait_for_load_state("networkidle")
+        context.close()
     assert seen.blocked == [] and seen.errors == []

@@ -131,7 +131,7 @@ def test_searching_hostile_text_shows_it_as_text(hostile_site: Path, chromium) -
         page.wait_for_timeout(500)
         results = page.inner_text(".md-search-result")
         injected = page.evaluate(INJECTED)
-    context.close()
+        context.close()  # while the server is up, so no request of the page is cut off
     assert "onerror=alert(" in results
     assert dialogs == [] and injected == 0
     assert seen.blocked == [] and seen.errors == []

@@ -74,5 +74,5 @@ def test_through_train_shows_its_definition_on_hover(handbook_site: Path, handbo
         tip = page.locator(".hb-tooltip")
         tip.wait_for(state="visible", timeout=5_000)
         assert tip.inner_text() == term.definition
-    context.close()
+        context.close()  # while the server is up, so no request of the page is cut off
     assert seen.blocked == [] and seen.errors == []
