@@ -23,8 +23,12 @@ export NO_MKDOCS_2_WARNING := 1
 SAMPLE := $(if $(wildcard examples/sample/data/handbook.yml),examples/sample,.)
 # make new ... LANGUAGE=en (or LANG=en): only a value given on the command line counts, since both
 # are also the shell's locale variables.
-NEW_LANGUAGE = $(or $(if $(filter command line,$(origin LANGUAGE)),$(LANGUAGE)),$(if $(filter command line,$(origin LANG)),$(LANG)),zh)
+NEW_LANGUAGE = $(or $(if $(filter command line,$(origin LANGUAGE)),$(value LANGUAGE)),$(if $(filter command line,$(origin LANG)),$(value LANG)),zh)
 FROM ?= upstream
+# A company's name and a revision are data, not make syntax: they reach the commands as environment
+# variables holding their text as typed ($(value …)), and make never expands them ('Price$mart',
+# '$(shell …)'), so no name can be mistaken for make or shell syntax.
+unexport ORG FROM
 
 # --dirty rebuilds only pages whose Markdown changed: the generator rewrites exactly the pages an
 # edit affects, so a saved YAML file is served in about a second instead of four.
@@ -38,16 +42,18 @@ build: $(INSTALLED) $(VENDOR_STAMP)
 	$(BIN)/mkdocs build --strict --quiet -d site.tmp || { rm -rf site.tmp; exit 1; }
 	rm -rf site && mv site.tmp site
 
-# A company's own handbook in place of the sample (README: Start your own handbook). ORG is read from
-# the environment, so no name can be mistaken for shell syntax.
+# A company's own handbook in place of the sample (README: Start your own handbook).
+new: export HANDBOOK_NEW_ORG := $(value ORG)
+new: export HANDBOOK_NEW_LANGUAGE := $(NEW_LANGUAGE)
 new: $(INSTALLED)
-	@test -n "$$ORG" || { echo 'usage: make new ORG="Your Company" [LANGUAGE=en]' >&2; exit 2; }
-	@$(BIN)/python -m generator new --organization "$$ORG" --language $(NEW_LANGUAGE)
+	@test -n "$$HANDBOOK_NEW_ORG" || { echo 'usage: make new ORG="Your Company" [LANGUAGE=en]' >&2; exit 2; }
+	@$(BIN)/python -m generator new --organization "$$HANDBOOK_NEW_ORG" --language "$$HANDBOOK_NEW_LANGUAGE"
 
 # The tool's files from a later version (FROM: a remote for its default branch, or any revision;
 # default upstream); data/ and docs/ stay as they are.
+upgrade: export HANDBOOK_UPGRADE_FROM := $(value FROM)
 upgrade: $(INSTALLED)
-	@$(BIN)/python -m generator upgrade --from "$(FROM)"
+	@$(BIN)/python -m generator upgrade --from "$$HANDBOOK_UPGRADE_FROM"
 
 # Serve the sample handbook, also after make new; its generated pages are kept apart from yours.
 sample: $(INSTALLED) $(VENDOR_STAMP)

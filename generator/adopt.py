@@ -1,33 +1,42 @@
 """A company's own handbook in one command, and later versions of the tool without conflicts.
 
-The repository is split in two by ownership. The tool (``TOOL_PATHS``: the
-generator, theme, tests, build files) belongs to the project and is replaced
-whole by ``upgrade``. The handbook (``data/`` and ``docs/``) belongs to the
-company and is never touched by an upgrade. Upstream, ``data/`` and ``docs/``
-hold the sample handbook; ``new`` moves them to ``examples/sample/``, where
-``upgrade`` keeps refreshing them, and writes a starter organisation in their
-place. Nothing is merged, so nothing can conflict.
+The repository is split in two by ownership. The handbook (``COMPANY_PATHS``:
+``data/``, ``docs/``, the company's CI and owners files) belongs to the company
+and is never touched by an upgrade. Everything else at the top of the
+repository is the tool, and ``upgrade`` replaces it whole with the version
+taken. Upstream, ``data/`` and ``docs/`` hold the sample handbook; ``new``
+moves them to ``examples/sample/``, where ``upgrade`` keeps refreshing them,
+and writes a starter organisation in their place. Nothing is merged, so
+nothing can conflict.
 """
 
 from __future__ import annotations
 
 import io
 import json
+import re
 import shutil
 import subprocess
 import tarfile
+import tempfile
 from importlib import resources
 from pathlib import Path
 
 from .catalogue import LANGUAGES, catalogue
 from .errors import HandbookError
-from .yamlsource import parse
+from .pipeline import build_model
+from .yamlsource import parse, text_problem
 
-TOOL_PATHS = (".ci", ".gitignore", "Makefile", "README.md", "generator", "mkdocs.yml", "overrides", "pyproject.toml", "tests")
-"""What an upgrade replaces: everything that is the tool rather than a company's handbook."""
+BASE = ".handbook-upstream"
+"""The upstream commit a company's tool files come from, written by new and upgrade: an upgrade removes
+only paths that commit had and the new version drops, never a file of the company's own."""
+COMPANY_PATHS = ("data", "docs", "examples", ".git", ".github", ".gitlab", ".gitlab-ci.yml", "CODEOWNERS", BASE)
+"""Top-level paths an upgrade never touches: the company's handbook, its CI and its owners."""
 SAMPLE = Path("examples") / "sample"
 """Where the sample handbook lives once a company has its own (its data/ and docs/)."""
-MAX_NAME = 100
+TITLE_MAX = 100
+"""The schema's limit on handbook.yml's title, which is the organisation's name plus a word or two."""
+_PLACEHOLDER = re.compile(r"\{(title|organization|description)\}")
 
 
 def is_sample(data_dir: Path) -> bool:
@@ -43,36 +52,58 @@ def is_sample_text(text: str) -> bool:
 
 
 def new_handbook(root: Path, organization: str, language: str = LANGUAGES[0]) -> list[str]:
-    """Move the sample to examples/sample/ and write a starter organisation for ``organization``; return what was done."""
-    organization = " ".join(organization.split())
-    if not organization or len(organization) > MAX_NAME:
-        raise HandbookError(f"the organisation's name must be 1 to {MAX_NAME} characters, e.g. make new ORG=\"星海跨境电商\"")
+    """Move the sample to examples/sample/ and write a starter organisation for ``organization``; return what was done.
+
+    The starter is written and validated in a scratch folder first: a name it cannot use
+    stops here, with the sample still in place, so the command can simply be run again.
+    """
     if language not in LANGUAGES:
         raise HandbookError(f"unknown language '{language}': use one of {', '.join(LANGUAGES)}")
+    organization = " ".join(organization.split())
+    problem = text_problem(organization) or ("" if organization else "is empty")
+    title = catalogue(language).text("starter.title", organization=organization)
+    if problem:
+        raise HandbookError(f"the organisation's name {problem}, e.g. make new ORG=\"星海跨境电商\"")
+    if len(title) > TITLE_MAX:
+        raise HandbookError(f"the organisation's name is too long: the handbook's title would have {len(title)} characters, at most {TITLE_MAX}")
     data, docs = root / "data", root / "docs"
     if data.exists() and not is_sample(data):
         raise HandbookError("data/ already holds a handbook of its own (no 'sample: true' in data/handbook.yml); nothing was changed")
-    done: list[str] = []
-    if data.exists():
-        _replace(data, root / SAMPLE / "data")
-        done.append(f"moved the sample's data/ to {SAMPLE.as_posix()}/data/")
-    # Everything in docs/ is the sample's, except the browser files the build fetches (assets/vendor).
-    sample_docs = [p for p in _entries(docs) if p.name != "assets"] + [p for p in _entries(docs / "assets") if p.name != "vendor"]
-    if sample_docs:
-        target = root / SAMPLE / "docs"
-        if target.exists():
-            shutil.rmtree(target)
-        target.mkdir(parents=True)
-        for path in sample_docs:
-            dest = target / path.relative_to(docs)
-            dest.parent.mkdir(parents=True, exist_ok=True)
-            shutil.move(str(path), dest)
-        done.append(f"moved the sample's hand-written pages from docs/ to {SAMPLE.as_posix()}/docs/")
+    with tempfile.TemporaryDirectory() as scratch:
+        starter = Path(scratch) / "data"
+        _write_starter(starter, organization, language)
+        try:
+            build_model(starter)
+        except HandbookError as exc:
+            raise HandbookError(f"the starter for this name does not validate: {exc.lines()[0]}") from None
+        done: list[str] = []
+        if data.exists():
+            _replace(data, root / SAMPLE / "data")
+            done.append(f"moved the sample's data/ to {SAMPLE.as_posix()}/data/")
+        if _move_sample_docs(docs, root / SAMPLE / "docs"):
+            done.append(f"moved the sample's hand-written pages from docs/ to {SAMPLE.as_posix()}/docs/")
+        shutil.copytree(starter, data)
     docs.mkdir(exist_ok=True)
     (docs / ".gitkeep").touch()
-    _write_starter(data, organization, language)
     done.append(f"wrote a starter organisation for {organization} to data/ (interface language: {language})")
+    head = subprocess.run(["git", "rev-parse", "--verify", "-q", "HEAD"], cwd=root, capture_output=True, text=True)
+    if head.returncode == 0:
+        (root / BASE).write_text(head.stdout.strip() + "\n", "utf-8")
     return done
+
+
+def _move_sample_docs(docs: Path, target: Path) -> bool:
+    """Move every page of docs/ to ``target``, except the browser files the build fetches (assets/vendor)."""
+    pages = [p for p in _entries(docs) if p.name != "assets"] + [p for p in _entries(docs / "assets") if p.name != "vendor"]
+    if not pages:
+        return False
+    if target.exists():
+        shutil.rmtree(target)
+    for path in pages:
+        dest = target / path.relative_to(docs)
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        shutil.move(str(path), dest)
+    return True
 
 
 def _entries(folder: Path) -> list[Path]:
@@ -81,25 +112,29 @@ def _entries(folder: Path) -> list[Path]:
 
 def _write_starter(data: Path, organization: str, language: str) -> None:
     text = catalogue(language).text
+    # JSON strings are YAML strings: no name can end the value or start another field. One pass,
+    # so a name that itself reads "{organization}" is not filled in again.
     values = {
-        # JSON strings are YAML strings: no name can end the value or start another field.
-        "title": json.dumps(text("starter.title", organization=organization), ensure_ascii=False),
-        "organization": json.dumps(organization, ensure_ascii=False),
-        "description": json.dumps(text("starter.description", organization=organization), ensure_ascii=False),
+        "title": text("starter.title", organization=organization),
+        "organization": organization,
+        "description": text("starter.description", organization=organization),
     }
     starter = resources.files(__package__).joinpath("starter", language)
     for rel in ("handbook.yml", "departments/management.yml", "positions/general-manager.yml", "positions/executive-assistant.yml"):
         content = starter.joinpath(rel).read_text("utf-8")
         if rel == "handbook.yml":
-            for key, value in values.items():
-                content = content.replace("{" + key + "}", value)
+            content = _PLACEHOLDER.sub(lambda m: json.dumps(values[m.group(1)], ensure_ascii=False), content)
         target = data / rel
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(content, "utf-8")
 
 
 def upgrade(root: Path, source: str) -> list[str]:
-    """Replace the tool's files with those of the git revision ``source`` (e.g. upstream/main) and refresh the sample."""
+    """Replace the tool's files with those of the git revision ``source`` (e.g. upstream) and refresh the sample.
+
+    The tool's files are every top-level path of ``source`` or of this checkout that is not
+    the company's (``COMPANY_PATHS``): a path the new version adds arrives, one it drops goes.
+    """
     git = _Git(root)
     remote = source.split("/", 1)[0]
     if remote in git.lines("remote"):
@@ -110,25 +145,42 @@ def upgrade(root: Path, source: str) -> list[str]:
             source = f"{remote}/HEAD"
     if git.run("rev-parse", "--verify", "--quiet", f"{source}^{{commit}}", check=False).returncode != 0:
         raise HandbookError(f"no revision '{source}': add the project you adopted as a remote (git remote add upstream <url>), or name a branch, e.g. FROM=upstream/main")
-    dirty = git.lines("status", "--porcelain", "--", *TOOL_PATHS)
+    theirs = set(git.lines("ls-tree", "--name-only", source))
+    tool = sorted((theirs | _previous_tool(git, root)) - set(COMPANY_PATHS))
+    dirty = git.lines("status", "--porcelain", "--", *tool)
     if dirty:
         raise HandbookError(f"commit or stash your changes to the tool's files first ({dirty[0].strip()}); an upgrade replaces them")
-    done: list[str] = []
-    for path in TOOL_PATHS:
+    for path in tool:
         git.run("rm", "-r", "-q", "--cached", "--ignore-unmatch", "--", path)
         target = root / path
         if target.is_dir() and not target.is_symlink():
             shutil.rmtree(target)
         elif target.exists() or target.is_symlink():
             target.unlink()
-        if git.run("cat-file", "-e", f"{source}:{path}", check=False).returncode == 0:
+        if path in theirs:
             git.run("checkout", source, "--", path)
-    done.append(f"replaced {', '.join(TOOL_PATHS)} with {source}")
+    (root / BASE).write_text(git.lines("rev-parse", f"{source}^{{commit}}")[0] + "\n", "utf-8")
+    git.run("add", "--", BASE)
+    done = [f"replaced the tool's files ({', '.join(tool)}) with {source}"]
     if git.run("cat-file", "-e", f"{source}:data/handbook.yml", check=False).returncode == 0 and is_sample_text(git.show(f"{source}:data/handbook.yml")):
+        # Before make new, the sample is this checkout's data/ and docs/; after, it is examples/sample/.
+        home = Path(".") if is_sample(root / "data") else SAMPLE
         for part in ("data", "docs"):
-            _replace_from_git(git, source, part, root / SAMPLE / part)
-        done.append(f"refreshed the sample in {SAMPLE.as_posix()}/ from {source}")
+            _replace_from_git(git, source, part, root / home / part)
+            git.run("add", "-A", "--", (home / part).as_posix())
+        done.append(f"refreshed the sample in {(home.as_posix() + '/') if home != Path('.') else 'data/ and docs/'} from {source}")
     return done
+
+
+def _previous_tool(git: _Git, root: Path) -> set[str]:
+    """Return the top-level paths of the upstream commit this checkout's tool files came from (empty if unknown)."""
+    try:
+        base = (root / BASE).read_text("utf-8").strip()
+    except OSError:
+        return set()
+    if not re.fullmatch(r"[0-9a-f]{40}", base) or git.run("cat-file", "-e", f"{base}^{{commit}}", check=False).returncode != 0:
+        return set()
+    return set(git.lines("ls-tree", "--name-only", base))
 
 
 def _replace(source: Path, target: Path) -> None:
@@ -139,8 +191,12 @@ def _replace(source: Path, target: Path) -> None:
 
 
 def _replace_from_git(git: _Git, revision: str, folder: str, target: Path) -> None:
-    """Make ``target`` hold exactly ``folder`` of ``revision`` (the sample's data/ or docs/)."""
+    """Make ``target`` hold exactly ``folder`` of ``revision`` (the sample's data/ or docs/), keeping fetched browser files."""
     archive = git.run("archive", "--format=tar", revision, folder, binary=True).stdout
+    vendor = target / "assets" / "vendor"
+    kept = Path(tempfile.mkdtemp()) / "vendor" if vendor.is_dir() else None
+    if kept:
+        shutil.move(str(vendor), kept)
     if target.exists():
         shutil.rmtree(target)
     target.mkdir(parents=True)
@@ -152,6 +208,9 @@ def _replace_from_git(git: _Git, revision: str, folder: str, target: Path) -> No
             dest = target / rel
             dest.parent.mkdir(parents=True, exist_ok=True)
             dest.write_bytes(tar.extractfile(member).read())  # type: ignore[union-attr]
+    if kept:
+        vendor.parent.mkdir(parents=True, exist_ok=True)
+        shutil.move(str(kept), vendor)
 
 
 class _Git:

@@ -24,6 +24,8 @@ def main(argv: list[str] | None = None) -> int:
     up = sub.add_parser("upgrade", help="take the tool's files from a later version; data/ and docs/ stay as they are")
     up.add_argument("--from", dest="source", default="upstream", help="git revision of the version to take, or a remote for its default branch (default: upstream)")
     args = parser.parse_args(argv)
+    if args.command in ("new", "upgrade") and args.data != Path("data"):
+        parser.error(f"{args.command} works on the project in the working directory; --data does not apply")
     try:
         if args.command == "check":
             from .pipeline import build_model

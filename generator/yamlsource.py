@@ -297,7 +297,7 @@ class _Builder:
         value = event.value
         kind = tag[len(_CORE):]
         if kind == "str":
-            problem = _text_problem(value)
+            problem = text_problem(value)
             if problem:
                 self.fail(event, path, problem)
                 return None
@@ -323,7 +323,7 @@ class _Builder:
         return None
 
 
-def _text_problem(value: str) -> str | None:
+def text_problem(value: str) -> str | None:
     """Return why ``value`` cannot be handbook text, or None."""
     bad = _FORBIDDEN.search(value)
     if bad:

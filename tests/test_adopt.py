@@ -12,7 +12,7 @@ import pytest
 import yaml
 
 import site_checks
-from generator.adopt import SAMPLE, TOOL_PATHS, is_sample, new_handbook
+from generator.adopt import SAMPLE, is_sample, new_handbook
 from generator.errors import HandbookError
 from generator.pipeline import build_model
 from site_project import ROOT, VENDOR, copy_repository, env, make_command
@@ -57,10 +57,33 @@ def test_new_refuses_to_replace_a_company_handbook(tmp_path: Path) -> None:
     assert (tmp_path / "data" / "positions" / "designer.yml").is_file()
 
 
-@pytest.mark.parametrize("name", ["", "  ", "长" * 101])
-def test_new_refuses_an_empty_or_overlong_name(tmp_path: Path, name: str) -> None:
-    with pytest.raises(HandbookError, match="organisation's name must be"):
-        new_handbook(_sample_copy(tmp_path), name)
+@pytest.mark.parametrize(
+    "name, language, message",
+    [
+        ("", "zh", "the organisation's name is empty"),
+        ("\u3000", "zh", "the organisation's name is empty"),
+        ("长" * 97, "zh", "the organisation's name is too long: the handbook's title would have 101 characters, at most 100"),
+        ("A" * 95, "en", "the organisation's name is too long: the handbook's title would have 109 characters, at most 100"),
+        ("A\x01B", "zh", "the organisation's name contains the invisible character U+0001"),
+        ("\u202e组工美", "zh", "the organisation's name contains the invisible character U+202E"),
+    ],
+)
+def test_new_refuses_a_name_it_cannot_use_and_changes_nothing(tmp_path: Path, name: str, language: str, message: str) -> None:
+    # It used to move the sample first and write a starter that did not validate; make new then
+    # refused to run again ("data/ already holds a handbook").
+    project = _sample_copy(tmp_path)
+    before = sorted(p.relative_to(project) for p in project.rglob("*"))
+    with pytest.raises(HandbookError) as caught:
+        new_handbook(project, name, language)
+    assert str(caught.value).startswith(message)
+    assert sorted(p.relative_to(project) for p in project.rglob("*")) == before
+
+
+@pytest.mark.parametrize("name", ["{organization} Ltd", "{title}", 'Price$mart "&" #1: {x}'])
+def test_new_takes_any_name_literally(tmp_path: Path, name: str) -> None:
+    project = _sample_copy(tmp_path)
+    new_handbook(project, name, "en")
+    assert build_model(project / "data", root=project).handbook.organization == name
 
 
 def _git(cwd: Path, *args: str) -> str:
@@ -100,7 +123,9 @@ def adopted(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     _git(base, "clone", "-q", str(upstream), str(company))
     _git(company, "remote", "rename", "origin", "upstream")
     shutil.copytree(ROOT / VENDOR, company / VENDOR)  # fetched by make from npm; ignored by git
-    new = _make(company, "new", ORG="星海跨境电商", LANGUAGE="en")
+    # The name reaches the starter as typed: make must not expand its $ (or run $(shell …)).
+    new = _make(company, "new", ORG="星海跨境电商 $(shell touch pwned)$x", LANGUAGE="en")
+    assert not (company / "pwned").exists()
     assert new.returncode == 0, new.stderr
     _git(company, "add", "-A")
     _git(company, "commit", "-q", "-m", "our handbook")
@@ -112,7 +137,7 @@ def adopted(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
 def test_adopted_site_passes_the_site_checks(adopted: dict[str, Path]) -> None:
     company = adopted["company"]
     site, model = company / "site", build_model(company / "data", root=company)
-    assert model.handbook.organization == "星海跨境电商" and model.handbook.language == "en"
+    assert model.handbook.organization == "星海跨境电商 $(shell touch pwned)$x" and model.handbook.language == "en"
     assert site_checks.stable_pages(site, model) == []
     assert site_checks.broken_links(site) == []
     assert site_checks.external_loads(site) == []
@@ -128,7 +153,7 @@ def test_not_one_string_of_the_sample_is_left(adopted: dict[str, Path]) -> None:
     leaks = sorted({f"{path}: {s}" for path, text in texts.items() for s in strings if s in text})
     assert leaks == [], "\n".join(leaks[:20])
     assert not (company / "site" / "sources").exists() and not (company / "site" / "practices").exists()
-    assert "<title>星海跨境电商 role handbook</title>" in (company / "site" / "index.html").read_text("utf-8")
+    assert "<title>星海跨境电商 $(shell touch pwned)$x role handbook</title>" in (company / "site" / "index.html").read_text("utf-8")
 
 
 def test_the_acceptance_suite_runs_on_the_adopted_handbook(adopted: dict[str, Path]) -> None:
@@ -164,13 +189,16 @@ def test_upgrade_takes_the_tool_and_the_sample_but_never_the_company_data(adopte
     template = upstream / "generator" / "templates" / "about.md.j2"
     template.write_text(template.read_text("utf-8") + "\n<!-- newer upstream -->\n", "utf-8")
     (upstream / "generator" / "catalogues" / "NOTES.txt").write_text("new upstream file\n", "utf-8")
+    (upstream / "LICENSE").write_text("MIT\n", "utf-8")  # a top-level path the older version did not know
     (upstream / "tests" / "mutate.py").unlink()
+    shutil.rmtree(upstream / ".ci")  # a top-level path the newer version drops
     position = next((upstream / "data" / "positions").glob("*.yml"))
     position.write_text(position.read_text("utf-8").replace("summary: ", "summary: 上游更正：", 1), "utf-8")
     _git(upstream, "add", "-A")
     _git(upstream, "commit", "-q", "-m", "upstream moves on")
-    # The company writes its own page and tweaks its data meanwhile.
+    # The company writes its own page and a file of its own at the top meanwhile.
     (company / "docs" / "intro.md").write_text("# 我们的手册\n", "utf-8")
+    (company / "deploy.sh").write_text("#!/bin/sh\n", "utf-8")
     _git(company, "add", "-A")
     _git(company, "commit", "-q", "-m", "our page")
     own["docs/intro.md"] = (company / "docs" / "intro.md").read_bytes()
@@ -183,11 +211,36 @@ def test_upgrade_takes_the_tool_and_the_sample_but_never_the_company_data(adopte
     assert {p.relative_to(company).as_posix(): p.read_bytes() for folder in ("data", "docs") for p in (company / folder).rglob("*") if p.is_file() and "vendor" not in p.parts} == own
     assert "newer upstream" in (company / "generator" / "templates" / "about.md.j2").read_text("utf-8")
     assert (company / "generator" / "catalogues" / "NOTES.txt").is_file() and not (company / "tests" / "mutate.py").exists()
+    assert (company / "LICENSE").read_text("utf-8") == "MIT\n"
+    assert (company / "deploy.sh").read_text("utf-8") == "#!/bin/sh\n"  # the company's, never the tool's
+    assert not (company / ".ci").exists()
     assert "上游更正：" in (company / SAMPLE / "data" / "positions" / position.name).read_text("utf-8")
-    assert set(TOOL_PATHS) >= {"generator", "tests", "mkdocs.yml"}
+    # Everything the upgrade changed is staged, the refreshed sample included: git diff --cached shows it all.
+    assert not [line for line in status.splitlines() if not line.startswith(("M  ", "A  ", "D  ", "R  "))], status
     _git(company, "add", "-A")
     _git(company, "commit", "-q", "-m", "upgrade")
     assert _make(company, "build").returncode == 0
+
+
+def test_upgrade_before_make_new_refreshes_the_sample_in_place(tmp_path: Path) -> None:
+    # A checkout that still holds the sample in data/: the sample there is what gets newer,
+    # no second copy appears in examples/sample/.
+    upstream = copy_repository(tmp_path / "upstream")
+    if not is_sample(upstream / "data"):
+        pytest.skip("this project's data/ is no longer the sample")
+    _git(upstream, "init", "-q", "-b", "main")
+    _git(upstream, "add", "-A")
+    _git(upstream, "commit", "-q", "-m", "upstream")
+    clone = tmp_path / "clone"
+    _git(tmp_path, "clone", "-q", str(upstream), str(clone))
+    _git(clone, "remote", "rename", "origin", "upstream")
+    position = next((upstream / "data" / "positions").glob("*.yml"))
+    position.write_text(position.read_text("utf-8").replace("summary: ", "summary: 上游更正：", 1), "utf-8")
+    _git(upstream, "commit", "-q", "-am", "sample corrected")
+    result = _make(clone, "upgrade")
+    assert result.returncode == 0, result.stderr
+    assert "上游更正：" in (clone / "data" / "positions" / position.name).read_text("utf-8")
+    assert not (clone / SAMPLE).exists()
 
 
 def test_upgrade_refuses_local_changes_to_the_tool(adopted: dict[str, Path]) -> None:
