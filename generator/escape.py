@@ -7,6 +7,7 @@ requests and readers open the result in their browsers.
 | --------------------------------------------------- | --------------- |
 | Markdown inline text (also table cells)             | ``markdown``    |
 | HTML text, quoted HTML attributes, tooltip titles   | ``html_text``   |
+| settings the theme prints (site name, description)  | ``theme_text``  |
 | YAML front matter, printed into HTML by the theme   | ``front_matter``|
 | Mermaid node labels                                  | ``mermaid_label``|
 | JSON inside an HTML ``<script>`` element            | ``script_json`` |
@@ -21,6 +22,8 @@ from __future__ import annotations
 import html
 import json
 import re
+
+from markupsafe import Markup
 
 _MD_SPECIAL = re.compile(r"""[\\`*_{}\[\]()#+\-.!|<>&~^=:$'"]""")
 # '%', '{' and '}' because Mermaid reads %%{init: …}%% anywhere in its source as a configuration
@@ -63,6 +66,15 @@ def markdown_fragment(text: str) -> str:
 def html_text(value: object) -> Raw:
     """Return ``value`` escaped for HTML text or a quoted attribute."""
     return Raw(html.escape(str(value), quote=True))
+
+
+def theme_text(value: object) -> Markup:
+    """Return ``value`` HTML-escaped once for a setting the theme prints, such as the site name.
+
+    Material prints ``config.site_name`` unescaped in most places and with ``| e`` in a
+    few; as Markup, the escaped text is not escaped a second time there ("AT&amp;amp;T").
+    """
+    return Markup(html.escape(str(value), quote=True))
 
 
 def front_matter(value: object) -> Raw:

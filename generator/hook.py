@@ -20,7 +20,7 @@ from mkdocs.structure.files import File, Files
 
 from generator.catalogue import catalogue
 from generator.errors import HandbookError
-from generator.escape import html_text
+from generator.escape import theme_text
 from generator.model import OrgModel
 from generator.navigation import navigation
 from generator.paths import cache_dir, display_path, link_out_of
@@ -63,17 +63,33 @@ def on_config(config: MkDocsConfig) -> None:
         raise PluginError("Chinese search needs jieba at build time: pip install jieba (make serve installs it)") from exc
     # data/handbook.yml names the site; mkdocs.yml stays the same for every company. Themes print
     # these without escaping them, as they print page titles.
-    settings = site_settings(_root(config) / DATA_DIR)
-    config.site_name = html_text(settings.title)
-    config.site_description = html_text(settings.description)
+    root = _root(config)
+    settings = site_settings(root / DATA_DIR)
+    text = catalogue(settings.language).text
+    config.site_name = theme_text(settings.title)
+    config.site_description = theme_text(settings.description)
     config.theme["language"] = settings.language
-    config.extra["handbook_locale"] = catalogue(settings.language).text("locale")
+    # The few words the theme templates (main.html, 404.html) and Markdown print themselves.
+    config.extra["handbook_locale"] = text("locale")
+    config.extra["handbook_text"] = {key: theme_text(text(f"page.{key}")) for key in ("not_found", "not_found_text", "not_found_home", "not_found_positions")}
+    config.mdx_configs.setdefault("toc", {})["permalink_title"] = text("page.permalink")
     search = config.plugins.get("material/search") or config.plugins.get("search")
     if search is not None:
         for key, value in search_config(settings.language).items():
             search.config[key] = value
-    # One INFO line per page from mermaid2 buried every rebuild and data error under make serve.
+    if DATA_DIR != "data":  # make sample: rebuild when the sample's data changes, not the company's
+        config.watch.append(str(root / DATA_DIR))
+    # make serve prints the address, each rebuild and any data error: not one INFO line per page
+    # from mermaid2, nor a warning about --dirty, which make serve chooses on purpose.
     logging.getLogger("mkdocs.plugins.mermaid2").setLevel(logging.WARNING)
+    build_log = logging.getLogger("mkdocs.commands.build")
+    if not any(isinstance(f, _DirtyNotice) for f in build_log.filters):
+        build_log.addFilter(_DirtyNotice())
+
+
+class _DirtyNotice(logging.Filter):
+    def filter(self, record: logging.LogRecord) -> bool:
+        return "'dirty' build" not in record.getMessage()
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
