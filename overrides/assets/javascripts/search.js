@@ -10,7 +10,8 @@
 // - Every term is matched as a word prefix, and lunr skips stemming for such terms, so
 //   "reporting" could not find "reports". Each English word is also sent as its Porter stem
 //   (report), which as a prefix finds every form; the word itself stays, because a stem is not
-//   always a prefix (policy → polici).
+//   always a prefix (policy → polici). Acronyms (ACoS, KOL) and terms written with lunr's
+//   operators (-reporting excludes, title:x names a field) are left as typed.
 import { stemmer } from "../vendor/stemmer.js";
 
 const QUERY = 2; // Material's message type for a query (SearchMessageType.QUERY)
@@ -18,14 +19,16 @@ const han = "\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff";
 const latinThenHan = new RegExp(`([A-Za-z0-9])(?=[${han}])`, "g");
 const hanThenLatin = new RegExp(`([${han}])(?=[A-Za-z0-9])`, "g");
 const hanRun = new RegExp(`[${han}]+`, "g");
-const word = /[A-Za-z]{3,}/g;
+const word = /^[A-Za-z]{3,}$/;
+const acronym = /[A-Z].*[A-Z]/;
 const SENTINEL = "\u2e80";
 
 export function normalise(query) {
   const stems = [];
-  for (const [w] of query.matchAll(word)) {
-    const stem = stemmer(w.toLowerCase());
-    if (stem !== w.toLowerCase() && stem.length > 1) stems.push(stem);
+  for (const term of query.split(/\s+/)) {
+    if (!word.test(term) || acronym.test(term)) continue; // operators (+ - : ~ ^), acronyms, mixed text
+    const stem = stemmer(term.toLowerCase());
+    if (stem !== term.toLowerCase() && stem.length > 1) stems.push(stem);
   }
   const spaced = query.replace(latinThenHan, "$1 ").replace(hanThenLatin, "$1 ").replace(hanRun, (run) => run + SENTINEL);
   return [spaced, ...stems].join(" ");
