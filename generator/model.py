@@ -6,6 +6,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from .catalogue import LANGUAGES
+
 DEFAULT_LEVELS = ("executive", "director", "manager", "lead", "specialist", "assistant")
 """Level ids when data/handbook.yml declares no level scheme, most senior first; their names come from the catalogue."""
 
@@ -34,7 +36,7 @@ class Handbook:
     title: str
     organization: str
     description: str
-    language: str = "zh"
+    language: str = LANGUAGES[0]
     """Interface language: the catalogue of interface strings, the theme's and the search's language."""
     levels: tuple[Level, ...] = ()
     """The level scheme, most senior first."""

@@ -8,9 +8,9 @@ import posixpath
 import jinja2
 
 from . import diagrams
+from .catalogue import Catalogue, catalogue
 from .errors import HandbookError
 from .escape import Raw, front_matter, html_text, markdown, script_json
-from .catalogue import Catalogue, catalogue
 from .model import Department, OrgModel, Plan, Position
 
 def page_path(kind: str, item_id: str = "") -> str:

@@ -160,23 +160,43 @@ class _Visible(HTMLParser):
         super().__init__()
         self.parts: list[str] = []
         self._hidden = 0
+        self._chart: list[str] | None = None
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         a = dict(attrs)
-        # A chart's source is text until Mermaid draws it; what readers get is its label (aria-label).
-        if tag in ("script", "style") or (tag == "div" and "mermaid" in (a.get("class") or "").split()):
+        if tag in ("script", "style", "code"):  # code (paths, commands) is not words of a language
             self._hidden += 1
-        if tag == "meta" and not (a.get("name") or a.get("property") or "").startswith(("description", "og:", "twitter:")):
-            return
+        if tag == "div" and "mermaid" in (a.get("class") or "").split():
+            self._chart = []  # a chart's source: readers see only its box labels
+        kind = a.get("name") or a.get("property") or ""
+        if tag == "meta" and (not kind.startswith(("description", "og:", "twitter:")) or kind in ("og:url", "og:type", "og:locale", "twitter:card")):
+            return  # link previews show titles and descriptions; URLs and types are not words
         self.parts += [a[k] or "" for k in self.SHOWN if a.get(k)]
 
     def handle_endtag(self, tag: str) -> None:
-        if tag in ("script", "style") or (tag == "div" and self._hidden):
+        if tag in ("script", "style", "code"):
             self._hidden = max(0, self._hidden - 1)
+        if tag == "div" and self._chart is not None:
+            self.parts += chart_labels("".join(self._chart))
+            self._chart = None
 
     def handle_data(self, data: str) -> None:
-        if not self._hidden:
+        if self._chart is not None:
+            self._chart.append(data)
+        elif not self._hidden:
             self.parts.append(data)
+
+
+_MERMAID_ENTITY = {"quot": '"', "lt": "<", "gt": ">", "amp": "&"}
+
+
+def chart_labels(source: str) -> list[str]:
+    """Return the text of every box of a Mermaid flowchart source, as the chart shows it."""
+    out = []
+    for label in re.findall(r'\["(.*?)"\]', source):
+        label = re.sub(r"#(\d+|[a-z]+);", lambda m: chr(int(m.group(1))) if m.group(1).isdigit() else _MERMAID_ENTITY.get(m.group(1), m.group()), label)
+        out += label.split("<br/>")
+    return out
 
 
 def visible_text(site: Path) -> dict[str, str]:
@@ -189,5 +209,7 @@ def visible_text(site: Path) -> dict[str, str]:
         parser.feed(path.read_text("utf-8"))
         out[path.relative_to(site).as_posix()] = "\n".join(parser.parts)
     index = json.loads((site / "search" / "search_index.json").read_text("utf-8"))
-    out["search/search_index.json"] = "\n".join(f"{d['title']}\n{d['text']}" for d in index["docs"]).replace("\u200b", "")
+    parser = _Visible()  # the index holds HTML too: what a result shows of it
+    parser.feed("\n".join(f"<p>{d['title']}</p>{d['text']}" for d in index["docs"]).replace("\u200b", ""))
+    out["search/search_index.json"] = "\n".join(parser.parts)
     return out

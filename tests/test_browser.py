@@ -22,10 +22,15 @@ def base(handbook_site: Path):
         yield url
 
 
+def _locale(model) -> str:
+    """Return the browser locale of a reader of this handbook."""
+    return {"zh": "zh-CN", "en": "en-US"}[model.handbook.language]
+
+
 @pytest.fixture
-def tab(chromium):
+def tab(chromium, handbook_model):
     """Return a fresh page and what it does; nothing may leave 127.0.0.1."""
-    context = chromium.new_context(viewport={"width": 1280, "height": 900}, locale="zh-CN")
+    context = chromium.new_context(viewport={"width": 1280, "height": 900}, locale=_locale(handbook_model))
     page = context.new_page()
     seen = watch_page(context, page)
     yield page, seen
@@ -33,9 +38,9 @@ def tab(chromium):
 
 
 @pytest.fixture(scope="module")
-def visits(handbook_site: Path, base: str, chromium) -> dict[str, dict]:
+def visits(handbook_site: Path, handbook_model, base: str, chromium) -> dict[str, dict]:
     """Open every page of the site once; the tests below check the records."""
-    return visit_all(chromium, base, handbook_site / "site")
+    return visit_all(chromium, base, handbook_site / "site", locale=_locale(handbook_model))
 
 
 def test_every_page_renders_offline_with_its_diagrams(handbook_site: Path, handbook_model, visits: dict[str, dict]) -> None:
@@ -157,7 +162,7 @@ def test_hovering_or_focusing_a_term_shows_its_definition(base: str, tab, handbo
 def test_tapping_a_term_on_a_phone_shows_its_definition(base: str, chromium, handbook_model) -> None:
     # A tap sends mouseenter and click together; the definition must stay until a tap elsewhere.
     term, pos = _term_on_a_position(handbook_model)
-    context = chromium.new_context(viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True, locale="zh-CN")
+    context = chromium.new_context(viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True, locale=_locale(handbook_model))
     page = context.new_page()
     seen = watch_page(context, page)
     open_page(page, base + f"positions/{pos.id}/")

@@ -80,6 +80,31 @@ def test_no_interface_string_of_the_other_language_in_the_site(builds: dict[str,
     assert f'content="{catalogue(language).text("locale")}"' in home
 
 
+def test_nothing_else_of_another_language_shows(builds: dict[str, dict[str, str]]) -> None:
+    # Beyond the catalogues: the theme, Markdown and MkDocs print words of their own (a heading link's
+    # title, the 404 page, the footer). In the Chinese site no Latin word may show that the data does not
+    # hold; in the English site no Chinese.
+    data = "\n".join(p.read_text("utf-8") for p in (FIXTURES / "crossborder").rglob("*.yml"))
+    # The Chinese interface names a few technical things in Latin (make check, data/, YAML); the
+    # repository link's label comes from its host.
+    allowed = {w.lower() for v in catalogue("zh").strings.values() for w in re.findall(r"[A-Za-z]{3,}", v)} | {"git"}
+    latin = set()
+    for path, text in builds["zh"].items():
+        if path.startswith("visible:"):
+            latin |= {w for w in re.findall(r"[A-Za-z]{3,}", text) if w.lower() not in data.lower() and w.lower() not in allowed}
+    assert latin == set()
+    han = set()
+    for path, text in builds["en"].items():
+        if path.startswith("visible:"):
+            han |= {run for run in re.findall(r"[\u4e00-\u9fff]+", text) if run not in data}
+    assert han == set()
+
+
+def test_chart_labels_are_in_the_language(builds: dict[str, dict[str, str]]) -> None:
+    page = builds["en"]["visible:positions/ppc-lead/index.html"]
+    assert "1 person" in page and "人" not in page.replace("人员", "")
+
+
 def test_english_site_uses_english_words(builds: dict[str, dict[str, str]]) -> None:
     page = builds["en"]["positions/ppc-lead/index.html"]
     for words in ("Responsibilities", "Reports to", "When you are stuck", "Getting started", "1 person"):
