@@ -41,7 +41,7 @@ def test_yaml_edit_is_served_without_rebuild_loop(tmp_path: Path) -> None:
         output = (tmp_path / "serve.log").read_text()
         assert builds() == 2, output
         # Quiet: the address and each rebuild, not a line per page from mermaid2 (about 250 for the sample).
-        assert f"Serving on http://127.0.0.1:{port}/" in output and "MERMAID2" not in output, output
+        assert f"Serving on http://127.0.0.1:{port}/" in output and "MERMAID2" not in output and "WARNING" not in output, output
         assert len(output.splitlines()) < 20, output
     finally:
         proc.terminate()

@@ -144,3 +144,14 @@ def test_plan_pages_show_totals_and_comparison(handbook_site: Path, handbook_mod
         assert 'class="mermaid" data-search-exclude="" role="figure"' in page
         assert f"<strong>{plan.total}" in page
         assert plan.name in comparison
+
+
+def test_the_site_name_is_escaped_once_wherever_the_theme_prints_it(tmp_path: Path) -> None:
+    # Material prints the name raw in most places and escapes it in the logo's title: "AT&amp;amp;T".
+    project = make_project(tmp_path / "p", data=FIXTURES / "basic")
+    handbook = project / "data" / "handbook.yml"
+    handbook.write_text(handbook.read_text("utf-8").replace("title: 测试手册", 'title: "AT&T <手册>"'), "utf-8")
+    assert mkdocs_build(project).returncode == 0
+    home = (project / "site" / "index.html").read_text("utf-8")
+    assert "<title>AT&amp;T &lt;手册&gt;</title>" in home
+    assert 'title="AT&amp;T &lt;手册&gt;"' in home and "&amp;amp;" not in home and "<手册>" not in home
