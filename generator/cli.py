@@ -6,6 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from .audience import AUDIENCES
 from .catalogue import LANGUAGES
 from .errors import HandbookError
 
@@ -18,6 +19,7 @@ def main(argv: list[str] | None = None) -> int:
     sub.add_parser("check", help="validate the data only")
     gen = sub.add_parser("generate", help="validate, then write the Markdown pages")
     gen.add_argument("--out", type=Path, default=Path("generated"), help="folder for generated pages (default: generated)")
+    gen.add_argument("--audience", choices=AUDIENCES, default="internal", help="internal handbook (default) or public careers site")
     new = sub.add_parser("new", help="start a company's own handbook: the sample moves to examples/sample/, a starter organisation takes its place")
     new.add_argument("--organization", required=True, help="the company's name, e.g. 星海跨境电商")
     new.add_argument("--language", choices=LANGUAGES, default=LANGUAGES[0], help="interface language (default: zh)")
@@ -30,12 +32,16 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "check":
             from .pipeline import build_model
 
+            from .audience import public_view
+
             model = build_model(args.data)
-            print(f"ok: {len(model.departments)} departments, {len(model.positions)} positions, headcount {model.headcount}")
+            public = public_view(model)
+            print(f"ok: {len(model.departments)} departments, {len(model.positions)} positions, headcount {model.headcount}; "
+                  f"the public site shows {len(public.departments)} departments, {len(public.positions)} positions")
         elif args.command == "generate":
             from .pipeline import generate
 
-            model, report = generate(args.data, args.out)
+            model, report = generate(args.data, args.out, audience=args.audience)
             print(f"generated {len(report.written)} changed, {len(report.removed)} removed, {report.unchanged} unchanged pages in {args.out}")
         elif args.command == "new":
             from .adopt import new_handbook

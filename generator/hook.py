@@ -18,6 +18,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 
+from generator.audience import AUDIENCES, handwritten_is_public
 from generator.catalogue import catalogue
 from generator.errors import HandbookError
 from generator.escape import theme_text
@@ -35,6 +36,8 @@ log = get_plugin_logger("handbook")
 # make sample points these (and docs_dir in mkdocs.yml) at the sample once a company has its own handbook.
 DATA_DIR = os.environ.get("HANDBOOK_DATA_DIR", "data")
 OUT_DIR = os.environ.get("HANDBOOK_OUT_DIR", "generated")
+# make build-public sets "public": the careers site, with nothing internal (generator/audience.py).
+AUDIENCE = os.environ.get("HANDBOOK_AUDIENCE", "internal")
 
 # MkDocs calls the hooks of one build in sequence; this carries the model from
 # on_pre_build to on_files of the same build (a rebuild under serve replaces it).
@@ -54,6 +57,11 @@ def on_config(config: MkDocsConfig) -> None:
         )
     if not config.use_directory_urls:
         raise PluginError("use_directory_urls must stay true: position and department URLs are /positions/<id>/ and /departments/<id>/")
+    if AUDIENCE not in AUDIENCES:
+        raise PluginError(f"HANDBOOK_AUDIENCE must be one of {', '.join(AUDIENCES)}, not {AUDIENCE!r}")
+    if AUDIENCE == "public":
+        # The careers site shows no repository and no edit links: they lead to the raw data.
+        config.repo_url = None
     if not config.repo_url:
         # mkdocs.yml sets edit_uri for when HANDBOOK_REPO_URL is given; without a repository it has nothing to edit.
         config.edit_uri = None
@@ -64,7 +72,7 @@ def on_config(config: MkDocsConfig) -> None:
     # data/handbook.yml names the site; mkdocs.yml stays the same for every company. Themes print
     # these without escaping them, as they print page titles.
     root = _root(config)
-    settings = site_settings(root / DATA_DIR)
+    settings = site_settings(root / DATA_DIR, AUDIENCE)
     text = catalogue(settings.language).text
     config.site_name = theme_text(settings.title)
     config.site_description = theme_text(settings.description)
@@ -95,7 +103,7 @@ class _DirtyNotice(logging.Filter):
 def on_pre_build(config: MkDocsConfig) -> None:
     root = _root(config)
     try:
-        model, report = generate(root / DATA_DIR, root / OUT_DIR, root)
+        model, report = generate(root / DATA_DIR, root / OUT_DIR, root, AUDIENCE)
         prepare_segmenter(handbook_words(model), cache_dir())
     except HandbookError as exc:
         for line in exc.lines():
@@ -115,6 +123,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     docs_rel = posixpath.relpath(Path(config.docs_dir).resolve().as_posix(), root.as_posix())
     sources = {page_path("position", p.id): p.source_file for p in model.positions.values()}
     sources.update({page_path("department", d.id): d.source_file for d in model.departments.values()})
+    if AUDIENCE == "public":
+        _keep_public_only(files, Path(config.docs_dir))
     # Exactly the pages this build generated: not the manifest on disk, which a pull request could carry.
     generated = _last["pages"]
     for uri in generated:
@@ -146,6 +156,21 @@ def on_post_build(config: MkDocsConfig) -> None:
 def on_page_content(page_html: str, page: Any, config: MkDocsConfig, files: Files) -> str:
     model: OrgModel = _last["model"]
     return add_tooltips(page_html, model.glossary, _last["terms"])
+
+
+def _keep_public_only(files: Files, docs_dir: Path) -> None:
+    """Leave out every hand-written page that does not say ``public: true``, and every other file of docs/
+    but the shared assets (vendored scripts, images for public pages under docs/assets/)."""
+    docs = Path(os.path.abspath(docs_dir))
+    for f in list(files):
+        if not f.abs_src_path or not Path(os.path.abspath(f.abs_src_path)).is_relative_to(docs):
+            continue  # the theme's files
+        if f.is_documentation_page():
+            keep = handwritten_is_public(Path(f.abs_src_path).read_text("utf-8-sig"))
+        else:
+            keep = f.src_uri.startswith("assets/")
+        if not keep:
+            files.remove(f)
 
 
 def _first_heading(files: Files, uri: str) -> str | None:

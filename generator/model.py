@@ -44,6 +44,11 @@ class Handbook:
     source_file: str = "data/handbook.yml"
     sample: bool = False
     """Whether this is the project's bundled sample handbook."""
+    public_parts: frozenset[str] = frozenset()
+    """What the public site shows by default (``position.summary``, ``glossary`` …); see generator/audience.py."""
+    public_title: str = ""
+    public_description: str = ""
+    """The public site's name and home page paragraph where they differ from title and description."""
 
 
 @dataclass(frozen=True)
@@ -52,6 +57,7 @@ class Collaboration:
 
     with_id: str
     on: str
+    internal: bool = False
 
 
 @dataclass(frozen=True)
@@ -61,6 +67,7 @@ class Escalation:
     situation: str
     when: str
     to: str
+    internal: bool = False
 
 
 @dataclass(frozen=True)
@@ -69,7 +76,8 @@ class Department:
 
     id: str
     name: str
-    head: str
+    head: str | None
+    """None where the public site does not show who leads it."""
     summary: str
     functions: tuple[str, ...]
     parent: str | None = None
@@ -81,6 +89,14 @@ class Department:
     """Path of the YAML file, relative to the project root."""
     changed: str = ""
     """Date (YYYY-MM-DD) of the last commit that changed the YAML file; empty if unknown."""
+    internal: bool | None = None
+    """True: the whole item is internal; False: public even where its kind is not; None: its kind's default."""
+    internal_fields: frozenset[str] = frozenset()
+    public_fields: frozenset[str] = frozenset()
+    internal_items: frozenset[tuple[str, int]] = frozenset()
+    """(field, index) of list items marked internal."""
+    hidden: frozenset[str] = frozenset()
+    """Parts the page must not show: set by the public view (generator/audience.py), empty in the internal handbook."""
 
 
 @dataclass(frozen=True)
@@ -91,7 +107,8 @@ class Position:
     title: str
     department: str
     level: str
-    headcount: int
+    headcount: int | None
+    """None where the public site hides it."""
     summary: str
     responsibilities: tuple[str, ...]
     reports_to: str | None = None
@@ -108,6 +125,14 @@ class Position:
     """Path of the YAML file, relative to the project root."""
     changed: str = ""
     """Date (YYYY-MM-DD) of the last commit that changed the YAML file; empty if unknown."""
+    internal: bool | None = None
+    """True: the whole item is internal; False: public even where its kind is not; None: its kind's default."""
+    internal_fields: frozenset[str] = frozenset()
+    public_fields: frozenset[str] = frozenset()
+    internal_items: frozenset[tuple[str, int]] = frozenset()
+    """(field, index) of list items marked internal."""
+    hidden: frozenset[str] = frozenset()
+    """Parts the page must not show: set by the public view (generator/audience.py), empty in the internal handbook."""
 
 
 @dataclass(frozen=True)
@@ -133,6 +158,7 @@ class Plan:
     order: int | None = None
     sources: tuple[str, ...] = ()
     source_file: str = ""
+    internal: bool | None = None
 
     @cached_property
     def named_managers(self) -> dict[str, str | None]:
@@ -159,6 +185,7 @@ class Term:
     definition: str
     aliases: tuple[str, ...] = ()
     sources: tuple[str, ...] = ()
+    internal: bool = False
 
     @property
     def spellings(self) -> tuple[str, ...]:
@@ -203,6 +230,14 @@ class OrgModel:
     positions: dict[str, Position] = field(default_factory=dict)
     plans: dict[str, Plan] = field(default_factory=dict)
     glossary: tuple[Term, ...] = ()
+    audience: str = "internal"
+    """Who the site is for: "internal" (everything) or "public" (generator/audience.py made this model)."""
+    partial: bool = False
+    """Whether positions or departments were left out (the public view): a total of what remains would mislead."""
+
+    def shows(self, part: str) -> bool:
+        """Return whether the site shows a handbook-wide part (``about``, ``sources`` …): the internal one shows all."""
+        return self.audience == "internal" or part in self.handbook.public_parts
 
     @cached_property
     def levels(self) -> dict[str, Level]:
@@ -285,25 +320,28 @@ class OrgModel:
             current = self.positions[current].reports_to
         return out[::-1]
 
-    def own_headcount(self, dept_id: str) -> int:
-        """Return the headcount of one department's own positions."""
-        return sum(p.headcount for p in self._members[dept_id])
+    def own_headcount(self, dept_id: str) -> int | None:
+        """Return the headcount of one department's own positions; None where it is not shown."""
+        counts = [p.headcount for p in self._members[dept_id]]
+        return None if "headcount" in self.departments[dept_id].hidden or None in counts else sum(counts)  # type: ignore[arg-type]
 
     @cached_property
-    def _totals(self) -> dict[str, int]:
-        out: dict[str, int] = {}
+    def _totals(self) -> dict[str, int | None]:
+        out: dict[str, int | None] = {}
         for _, d in reversed(self.walk_departments()):  # children before parents
-            out[d.id] = self.own_headcount(d.id) + sum(out[c.id] for c in self._children[d.id])
+            parts = [self.own_headcount(d.id), *(out[c.id] for c in self._children[d.id])]
+            out[d.id] = None if None in parts else sum(parts)  # type: ignore[arg-type]
         return out
 
-    def total_headcount(self, dept_id: str) -> int:
-        """Return the headcount of a department including all its sub-departments."""
+    def total_headcount(self, dept_id: str) -> int | None:
+        """Return the headcount of a department including all its sub-departments; None where it is not shown."""
         return self._totals[dept_id]
 
     @cached_property
-    def headcount(self) -> int:
-        """Return the headcount of the whole organisation."""
-        return sum(p.headcount for p in self.positions.values())
+    def headcount(self) -> int | None:
+        """Return the headcount of the whole organisation; None where any part of it is not shown."""
+        counts = [p.headcount for p in self.positions.values()]
+        return None if self.partial or None in counts or any("headcount" in d.hidden for d in self.departments.values()) else sum(counts)  # type: ignore[arg-type]
 
     @cached_property
     def ordered_positions(self) -> list[Position]:

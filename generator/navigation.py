@@ -41,7 +41,7 @@ def navigation(model: OrgModel, handwritten: list[str], heading: Heading) -> lis
         *_handwritten(handwritten, heading),
         *([{label("nav.glossary"): page_path("glossary")}] if model.glossary else []),
         *([{label("nav.sources"): page_path("sources")}] if model.handbook.sources else []),
-        {label("nav.about"): page_path("about")},
+        *([{label("nav.about"): page_path("about")}] if model.shows("about") else []),
     ]
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from .audience import for_audience
 from .load import load
 from .model import OrgModel
 from .render import render
@@ -19,7 +20,10 @@ def build_model(data_dir: Path, root: Path | None = None) -> OrgModel:
     return validate(load(data_dir, root))
 
 
-def generate(data_dir: Path, out_dir: Path, root: Path | None = None) -> tuple[OrgModel, WriteReport]:
-    """Regenerate the pages of ``data_dir`` into ``out_dir``; nothing is written unless the data is valid."""
-    model = build_model(data_dir, root)
+def generate(data_dir: Path, out_dir: Path, root: Path | None = None, audience: str = "internal") -> tuple[OrgModel, WriteReport]:
+    """Regenerate the pages of ``data_dir`` for ``audience`` into ``out_dir``; nothing is written unless the data is valid.
+
+    Returns the model as the audience sees it, which is what navigation, tooltips and search are built from too.
+    """
+    model = for_audience(build_model(data_dir, root), audience)
     return model, write_pages(out_dir, render(model), root)

@@ -27,8 +27,9 @@ class SiteSettings:
     language: str = LANGUAGES[0]
 
 
-def site_settings(data_dir: Path) -> SiteSettings:
-    """Return the title, description and interface language declared in ``data_dir/handbook.yml``."""
+def site_settings(data_dir: Path, audience: str = "internal") -> SiteSettings:
+    """Return the title, description and interface language declared in ``data_dir/handbook.yml``
+    for the internal handbook or the public site."""
     path = data_dir / "handbook.yml"
     try:
         # The loader refuses a link here (and says so); this read must not follow one either.
@@ -40,4 +41,7 @@ def site_settings(data_dir: Path) -> SiteSettings:
     if doc is None or check_shape(doc, "handbook"):
         return SiteSettings()
     data = doc.data
-    return SiteSettings(data["title"], data["description"], data.get("language", LANGUAGES[0]))
+    language = data.get("language", LANGUAGES[0])
+    if audience == "public":
+        return SiteSettings(data.get("public_title", data["title"]), data.get("public_description", data["description"]), language)
+    return SiteSettings(data["title"], data["description"], language)

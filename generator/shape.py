@@ -149,6 +149,11 @@ def _explain(doc: Document, path: Path, err: jsonschema.ValidationError) -> list
         choices = ", ".join(str(c) for c in expected)
         hint = did_you_mean(value, map(str, expected)) if isinstance(value, str) else ""
         return [doc.error(path, f"{quote(value)} is not one of: {choices}{hint}")]
+    if kind == "anyOf":
+        # A list item is text or {text: …, internal: true}: explain it against the form it resembles.
+        if isinstance(value, dict):  # the mapping form is the second alternative
+            return [e for sub in err.context if sub.schema_path[0] == 1 for e in _explain(doc, tuple(sub.absolute_path), sub)]
+        return [doc.error(path, f"expected text, found {_found(value)}")]
     if kind == "pattern":
         return [doc.error(path, f"{quote(value)} is not a valid id: use lowercase ASCII words joined by '-', e.g. 'store-manager'")]
     return [doc.error(path, err.message)]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from .audience import DEFAULT_PUBLIC, split_problems
 from .catalogue import LANGUAGES, catalogue
 from .errors import DataError, DataErrors, quote
 from .load import Records
@@ -22,7 +23,14 @@ def validate(records: Records) -> OrgModel:
     check.run()
     if check.errors:
         raise DataErrors(check.errors)
-    return check.model()
+    model = check.model()
+    # What the public site could only show by showing something internal: checked on every build,
+    # so the internal handbook's pull request already reports it.
+    docs = {"department": check.depts, "position": check.positions, "plan": check.records.documents["plan"]}
+    split = [docs[kind][item_id].error(path, message) for kind, item_id, path, message in split_problems(model)]
+    if split:
+        raise DataErrors(split)
+    return model
 
 
 def _get(doc: Document, *path: str | int) -> Any:
@@ -332,6 +340,9 @@ class _Checker:
             sources=tuple(Source(s["id"], s["title"], s.get("note", "")) for s in hb.data.get("sources", [])),
             source_file=hb.path,
             sample=hb.data.get("sample", False),
+            public_parts=frozenset(hb.data["public"]) if "public" in hb.data else DEFAULT_PUBLIC,
+            public_title=hb.data.get("public_title", ""),
+            public_description=hb.data.get("public_description", ""),
         )
         changed = self.records.changed
         files = self.records.files
@@ -344,7 +355,19 @@ class _Checker:
 
 
 def _texts(data: dict, key: str) -> tuple[str, ...]:
-    return tuple(data.get(key, ()))
+    # A list item is text, or {text: …, internal: true}.
+    return tuple(item["text"] if isinstance(item, dict) else item for item in data.get(key, ()))
+
+
+def _visibility(data: dict, lists: tuple[str, ...]) -> dict[str, Any]:
+    """Return the visibility fields of a department or position (see generator/audience.py)."""
+    marked = {(key, i) for key in lists for i, item in enumerate(data.get(key, ())) if isinstance(item, dict) and item.get("internal")}
+    return {
+        "internal": data.get("internal"),
+        "internal_fields": frozenset(data.get("internal_fields", ())),
+        "public_fields": frozenset(data.get("public_fields", ())),
+        "internal_items": frozenset(marked),
+    }
 
 
 def _department(dept_id: str, doc: Document, changed: str) -> Department:
@@ -362,6 +385,7 @@ def _department(dept_id: str, doc: Document, changed: str) -> Department:
         sources=_texts(d, "sources"),
         source_file=doc.path,
         changed=changed,
+        **_visibility(d, ("functions",)),
     )
 
 
@@ -380,13 +404,14 @@ def _position(pos_id: str, doc: Document, changed: str) -> Position:
         order=d.get("order"),
         requirements=_texts(d, "requirements"),
         kpis=_texts(d, "kpis"),
-        collaboration=tuple(Collaboration(c["with"], c["on"]) for c in d.get("collaboration", ())),
-        escalation=tuple(Escalation(e["situation"], e.get("when", ""), e["to"]) for e in d.get("escalation", ())),
+        collaboration=tuple(Collaboration(c["with"], c["on"], c.get("internal", False)) for c in d.get("collaboration", ())),
+        escalation=tuple(Escalation(e["situation"], e.get("when", ""), e["to"], e.get("internal", False)) for e in d.get("escalation", ())),
         tools=_texts(d, "tools"),
         former_ids=_texts(d, "former_ids"),
         sources=_texts(d, "sources"),
         source_file=doc.path,
         changed=changed,
+        **_visibility(d, ("responsibilities", "requirements", "kpis", "tools")),
     )
 
 
@@ -400,8 +425,9 @@ def _plan(plan_id: str, doc: Document) -> Plan:
         order=d.get("order"),
         sources=_texts(d, "sources"),
         source_file=doc.path,
+        internal=d.get("internal"),
     )
 
 
 def _term(t: dict) -> Term:
-    return Term(id=t["id"], term=t["term"], definition=t["definition"], aliases=_texts(t, "aliases"), sources=_texts(t, "sources"))
+    return Term(id=t["id"], term=t["term"], definition=t["definition"], aliases=_texts(t, "aliases"), sources=_texts(t, "sources"), internal=t.get("internal", False))

@@ -1,0 +1,264 @@
+"""Who a site is for: the rule that makes the public careers site out of the internal handbook.
+
+Applied to the validated model before rendering, so templates, charts, search,
+navigation and redirect pages only ever see what the audience may see; nothing
+downstream needs to remember the rule.
+
+What is public is decided part by part. ``data/handbook.yml`` lists the parts
+the public site shows (``public:``, else ``DEFAULT_PUBLIC``); a department or
+position can take a field out (``internal_fields``) or put one in
+(``public_fields``), or be internal as a whole (``internal: true``); single
+list items and collaboration or escalation entries can be ``internal: true``.
+Plans are internal unless made public, and a plan can say ``internal: false``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from .model import Department, OrgModel, Plan, Position
+from .yamlsource import parse
+
+POSITION_PARTS = (
+    "summary", "responsibilities", "requirements", "kpis", "level", "reports_to", "headcount",
+    "other_titles", "collaboration", "escalation", "tools", "onboarding", "changed", "sources",
+)
+"""Parts of a position page that can be public or internal; the title and department always show."""
+DEPARTMENT_PARTS = ("summary", "functions", "head", "headcount", "other_names", "changed", "sources")
+"""Parts of a department page that can be public or internal; the name always shows."""
+HANDBOOK_PARTS = ("glossary", "plans", "sources", "about")
+"""Handbook-wide pages: the glossary (and its tooltips), staffing plans, the sources page, the about page."""
+DEFAULT_PUBLIC = frozenset({
+    "position.summary", "position.responsibilities", "position.requirements", "position.level", "position.reports_to",
+    "position.other_titles", "department.summary", "department.functions", "department.head", "department.other_names",
+    "glossary",
+})
+"""What a public careers site shows when data/handbook.yml does not say: what a candidate needs to
+understand a role, nothing about headcounts, escalation contacts, internal tools or plans."""
+
+
+AUDIENCES = ("internal", "public")
+
+PART_LABELS = {
+    "summary": "part.summary", "responsibilities": "section.responsibilities", "requirements": "section.requirements",
+    "kpis": "section.kpis", "level": "position.level", "reports_to": "position.reports_to", "headcount": "position.headcount",
+    "other_titles": "position.other_titles", "collaboration": "section.collaboration", "escalation": "section.escalation",
+    "tools": "section.tools", "onboarding": "section.onboarding", "changed": "part.changed", "sources": "section.sources",
+    "functions": "section.functions", "head": "department.head", "other_names": "department.other_names",
+}
+"""Catalogue key naming each part, for the internal handbook's note on what the public site leaves out."""
+
+
+def handwritten_is_public(text: str) -> bool:
+    """Return whether a hand-written page says ``public: true`` in its front matter; hand-written
+    pages are internal unless they say so, since nothing shows what they hold."""
+    if not text.startswith("---\n"):
+        return False
+    end = text.find("\n---", 4)
+    if end < 0:
+        return False
+    doc, _ = parse(text[4:end], "front matter")
+    return doc is not None and isinstance(doc.data, dict) and doc.data.get("public") is True
+
+
+def hidden_parts(kind: str, item: Position | Department, public: frozenset[str]) -> frozenset[str]:
+    """Return the parts of one position or department that the public site hides."""
+    parts = POSITION_PARTS if kind == "position" else DEPARTMENT_PARTS
+    shown = {p for p in parts if f"{kind}.{p}" in public}
+    return frozenset((set(parts) - shown - set(item.public_fields)) | set(item.internal_fields))
+
+
+def for_audience(model: OrgModel, audience: str) -> OrgModel:
+    """Return the model a site for ``audience`` ("internal" or "public") is rendered from."""
+    return model if audience == "internal" else public_view(model)
+
+
+def public_view(model: OrgModel) -> OrgModel:
+    """Return ``model`` as the public site may show it: internal items gone, internal parts hidden or emptied."""
+    public = model.handbook.public_parts
+    if "sources" not in public:
+        # Without the documents themselves, no page may cite them.
+        public = public - {"position.sources", "department.sources"}
+    departments = _public_departments(model)
+    positions = {p.id: p for p in model.positions.values() if p.internal is not True and p.department in departments}
+
+    def public_boss(pos: Position) -> str | None:
+        # A reporting line that passes through an internal position is shown without it, never broken.
+        boss = pos.reports_to
+        while boss is not None and boss not in positions:
+            boss = model.positions[boss].reports_to
+        return boss
+
+    shown_positions = {pid: _position(p, public_boss(p), positions, public) for pid, p in positions.items()}
+    shown_departments = {did: _department(d, departments, shown_positions, public) for did, d in departments.items()}
+    cited = "sources" in public
+    plans = {pid: _plan(plan, shown_positions, cited) for pid, plan in model.plans.items() if _plan_shown(plan, public)}
+    glossary = tuple(t if cited else replace(t, sources=()) for t in model.glossary if not t.internal) if "glossary" in public else ()
+    handbook = replace(
+        model.handbook,
+        title=model.handbook.public_title or model.handbook.title,
+        description=model.handbook.public_description or model.handbook.description,
+        sources=model.handbook.sources if "sources" in public else (),
+    )
+    partial = len(shown_positions) < len(model.positions) or len(shown_departments) < len(model.departments)
+    shown_plans = {k: v for k, v in plans.items() if v.entries}
+    return OrgModel(handbook, shown_departments, shown_positions, shown_plans, glossary, audience="public", partial=partial)
+
+
+def _public_departments(model: OrgModel) -> dict[str, Department]:
+    """Return the public departments, each under its nearest public ancestor (an internal one is skipped)."""
+    internal = {d.id for d in model.departments.values() if d.internal is True}
+    out = {}
+    for d in model.departments.values():
+        if d.id in internal:
+            continue
+        parent = d.parent
+        while parent is not None and parent in internal:
+            parent = model.departments[parent].parent
+        out[d.id] = replace(d, parent=parent)
+    return out
+
+
+def _visible(items: tuple, field: str, marked: frozenset[tuple[str, int]]) -> tuple:
+    return tuple(item for i, item in enumerate(items) if (field, i) not in marked)
+
+
+def _position(pos: Position, boss: str | None, positions: dict[str, Position], public: frozenset[str]) -> Position:
+    hidden = hidden_parts("position", pos, public)
+    marked = pos.internal_items
+
+    def texts(field: str) -> tuple[str, ...]:
+        return () if field in hidden else _visible(getattr(pos, field), field, marked)
+
+    return replace(
+        pos,
+        summary="" if "summary" in hidden else pos.summary,
+        responsibilities=texts("responsibilities"),
+        requirements=texts("requirements"),
+        kpis=texts("kpis"),
+        tools=texts("tools"),
+        other_titles=() if "other_titles" in hidden else pos.other_titles,
+        collaboration=() if "collaboration" in hidden else tuple(
+            c for i, c in enumerate(pos.collaboration) if not c.internal and ("collaboration", i) not in marked and c.with_id in positions
+        ),
+        escalation=() if "escalation" in hidden else tuple(
+            e for i, e in enumerate(pos.escalation) if not e.internal and ("escalation", i) not in marked and e.to in positions
+        ),
+        reports_to=None if "reports_to" in hidden else boss,
+        headcount=None if "headcount" in hidden else pos.headcount,
+        changed="" if "changed" in hidden else pos.changed,
+        sources=() if "sources" in hidden else pos.sources,
+        hidden=hidden,
+    )
+
+
+def _department(dept: Department, departments: dict[str, Department], positions: dict[str, Position], public: frozenset[str]) -> Department:
+    hidden = hidden_parts("department", dept, public)
+    if dept.head not in positions:
+        hidden |= {"head"}
+    return replace(
+        dept,
+        summary="" if "summary" in hidden else dept.summary,
+        functions=() if "functions" in hidden else _visible(dept.functions, "functions", dept.internal_items),
+        head=None if "head" in hidden else dept.head,
+        other_names=() if "other_names" in hidden else dept.other_names,
+        changed="" if "changed" in hidden else dept.changed,
+        sources=() if "sources" in hidden else dept.sources,
+        hidden=hidden,
+    )
+
+
+def _plan_shown(plan: Plan, public: frozenset[str]) -> bool:
+    return plan.internal is False or (plan.internal is None and "plans" in public)
+
+
+def _plan(plan: Plan, positions: dict[str, Position], cited: bool) -> Plan:
+    entries = tuple(e for e in plan.entries if e.position in positions)
+    entries = tuple(replace(e, reports_to=e.reports_to if e.reports_to in positions else None) for e in entries)
+    return replace(plan, entries=entries, sources=plan.sources if cited else ())
+
+
+@dataclass(frozen=True)
+class PublicMark:
+    """What the public site leaves out of one page of the internal handbook, so whoever edits it knows."""
+
+    whole: bool = False
+    """The page is not on the public site at all."""
+    parts: tuple[str, ...] = ()
+    """Parts with content here that the public site hides, in page order."""
+    items: int = 0
+    """List items and entries marked internal one by one."""
+
+
+def public_marks(model: OrgModel) -> dict[tuple[str, str], PublicMark]:
+    """Return, per ("position" | "department" | "plan", id) of the internal model, what its public page leaves out."""
+    view = public_view(model)
+    out: dict[tuple[str, str], PublicMark] = {}
+    for kind, items, shown, parts in (
+        ("position", model.positions, view.positions, POSITION_PARTS),
+        ("department", model.departments, view.departments, DEPARTMENT_PARTS),
+    ):
+        for item_id, item in items.items():
+            if item_id not in shown:
+                out[(kind, item_id)] = PublicMark(whole=True)
+                continue
+            public = shown[item_id]
+            # The date of the last change and the onboarding summary only repeat what the page says elsewhere.
+            hidden = tuple(p for p in parts if p in public.hidden and p not in ("changed", "onboarding") and _has(item, p))
+            kept = {p for p in parts if p not in public.hidden}
+            items_gone = sum(
+                len(getattr(item, f)) - len(getattr(public, f))
+                for f in ("responsibilities", "requirements", "kpis", "tools", "collaboration", "escalation", "functions")
+                if f in kept and hasattr(item, f)
+            )
+            out[(kind, item_id)] = PublicMark(parts=hidden, items=items_gone)
+    for plan_id in model.plans:
+        out[("plan", plan_id)] = PublicMark(whole=plan_id not in view.plans)
+    return out
+
+
+def _has(item: Position | Department, part: str) -> bool:
+    if part in ("level", "headcount"):
+        return True
+    if part == "head":
+        return item.head is not None  # type: ignore[union-attr]
+    return bool(getattr(item, part))
+
+
+def split_problems(model: OrgModel) -> list[tuple[str, str, tuple, str]]:
+    """Return what the public site could only show by showing something internal, as
+    (kind, id, field path, message): the build refuses these rather than show a page that misleads."""
+    problems = []
+    view = public_view(model)
+    for dept in view.departments.values():
+        if "headcount" in dept.hidden:
+            continue
+        # A public total that counts internal positions, or hidden headcounts, gives them away or is wrong.
+        counted = [p for p in model.positions.values() if _within(model, p.department, dept.id)]
+        unseen = sorted(p.id for p in counted if p.id not in view.positions or view.positions[p.id].headcount is None)
+        if unseen:
+            problems.append((
+                "department", dept.id, ("public_fields",) if "headcount" in dept.public_fields else (),
+                f"its headcount is public, but it counts positions whose headcount is not ({', '.join(unseen[:5])}"
+                f"{' …' if len(unseen) > 5 else ''}); make their headcount public or keep this one internal",
+            ))
+    for plan_id, plan in model.plans.items():
+        if not _plan_shown(plan, model.handbook.public_parts):
+            continue
+        # A public plan without some of its positions would show a team and a total that are not the plan's.
+        for i, entry in enumerate(plan.entries):
+            if entry.position not in view.positions:
+                problems.append((
+                    "plan", plan_id, ("positions", i, "position"),
+                    f"this plan is public, but position {entry.position!r} is internal; keep the plan internal or make the position public",
+                ))
+    return problems
+
+
+def _within(model: OrgModel, dept_id: str, ancestor: str) -> bool:
+    current: str | None = dept_id
+    while current is not None:
+        if current == ancestor:
+            return True
+        current = model.departments[current].parent
+    return False
