@@ -160,12 +160,17 @@ def _more_roots(chart: _Chart, roots: Sequence[str], shown: list[str], kids: Kid
         chart.node(kind, item_id, chart.text(key, n=count), css="more", anchor=anchor, nid="m_top")
 
 
+def _count(chart: _Chart, n: int | None) -> tuple[str, ...]:
+    """Return the headcount line of a box, none where the site does not show the number."""
+    return () if n is None else (chart.text("people", n=n),)
+
+
 def _pos_node(chart: _Chart, p: Position, css: str = "") -> str:
-    return chart.node("position", p.id, p.title, chart.text("people", n=p.headcount), css=css)
+    return chart.node("position", p.id, p.title, *_count(chart, p.headcount), css=css)
 
 
 def _dept_node(chart: _Chart, model: OrgModel, d: Department, css: str = "dept") -> str:
-    return chart.node("department", d.id, d.name, chart.text("people", n=model.total_headcount(d.id)), css=css)
+    return chart.node("department", d.id, d.name, *_count(chart, model.total_headcount(d.id)), css=css)
 
 
 def company_chart(model: OrgModel, url_for: UrlFor, text: Text) -> str:
@@ -209,9 +214,14 @@ def department_chart(model: OrgModel, dept: Department, url_for: UrlFor, text: T
                 roots.append(boss)
             tree.setdefault(boss, []).append(f"p:{p.id}")
     for child in children:
-        head = model.positions[child.head]
-        anchor = head.reports_to if head.reports_to in ids else dept.head
-        tree[f"p:{anchor}"].append(f"d:{child.id}")
+        # Under the manager of its head, else under this department's head; at the top where neither is shown.
+        boss = model.positions[child.head].reports_to if child.head else None
+        anchor = boss if boss in ids else dept.head if dept.head in ids else None
+        if anchor is None:
+            tree[f"d:{child.id}"] = []
+            roots.append(f"d:{child.id}")
+        else:
+            tree.setdefault(f"p:{anchor}", []).append(f"d:{child.id}")
 
     def kids(key: str) -> list[str]:
         return tree.get(key, [])

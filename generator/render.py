@@ -7,6 +7,7 @@ import posixpath
 
 import jinja2
 
+from .audience import PART_LABELS, PublicMark, public_marks
 from . import diagrams
 from .catalogue import Catalogue, catalogue
 from .errors import HandbookError
@@ -126,7 +127,7 @@ def environment() -> jinja2.Environment:
         finalize=markdown,
     )
     env.filters.update(meta=front_matter, html=html_text, raw=Raw, json=script_json, md=markdown)
-    env.globals.update(diagrams=diagrams)
+    env.globals.update(diagrams=diagrams, part_labels=PART_LABELS)
     env.tests["contains"] = lambda seq, item: item in seq
     return env
 
@@ -136,6 +137,8 @@ def render(model: OrgModel, env: jinja2.Environment | None = None) -> dict[str, 
     env = env or environment()
     text = catalogue(model.handbook.language)
     pages: dict[str, str] = {}
+    # The internal handbook says on each page what the public site leaves out; the public site says nothing.
+    marks = public_marks(model) if model.audience == "internal" else {}
 
     def emit(template: str, path: str, **context: object) -> None:
         if path in pages:
@@ -147,7 +150,8 @@ def render(model: OrgModel, env: jinja2.Environment | None = None) -> dict[str, 
     emit("org_chart.md.j2", page_path("org-chart"))
     emit("departments.md.j2", page_path("departments"))
     emit("positions.md.j2", page_path("positions"))
-    emit("about.md.j2", page_path("about"))
+    if model.shows("about"):
+        emit("about.md.j2", page_path("about"))
     if model.handbook.sources:
         emit("sources.md.j2", page_path("sources"))
     if model.glossary:
@@ -155,11 +159,11 @@ def render(model: OrgModel, env: jinja2.Environment | None = None) -> dict[str, 
     if model.plans:
         emit("plans.md.j2", page_path("plans"))
     for plan in model.plans.values():
-        emit("plan.md.j2", page_path("plan", plan.id), plan=plan)
+        emit("plan.md.j2", page_path("plan", plan.id), plan=plan, mark=marks.get(("plan", plan.id), PublicMark()))
     for dept in model.departments.values():
-        emit("department.md.j2", page_path("department", dept.id), dept=dept)
+        emit("department.md.j2", page_path("department", dept.id), dept=dept, mark=marks.get(("department", dept.id), PublicMark()))
     for pos in model.positions.values():
-        emit("position.md.j2", page_path("position", pos.id), pos=pos)
+        emit("position.md.j2", page_path("position", pos.id), pos=pos, mark=marks.get(("position", pos.id), PublicMark()))
     # Former ids sit beside current ones, so "../<id>/" leads from the old URL to the new page.
     for dept in model.departments.values():
         for old in dept.former_ids:
