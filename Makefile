@@ -17,7 +17,7 @@ HOST ?= 127.0.0.1:8000
 # Material prints a multi-line end-of-life notice on every run; it is not about this project.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test lint check generate bench new upgrade sample clean distclean
+.PHONY: serve build build-public serve-public test lint check generate bench new upgrade sample clean distclean
 
 # The sample handbook: data/ and docs/ until a company runs make new, examples/sample/ after.
 SAMPLE := $(if $(wildcard examples/sample/data/handbook.yml),examples/sample,.)
@@ -39,7 +39,7 @@ serve: $(INSTALLED) $(VENDOR_STAMP)
 build: $(INSTALLED) $(VENDOR_STAMP)
 	$(BIN)/python -m generator check
 	rm -rf site.tmp
-	$(BIN)/mkdocs build --strict --quiet -d site.tmp || { rm -rf site.tmp; exit 1; }
+	$(BIN)/mkdocs build --strict -d site.tmp || { rm -rf site.tmp; exit 1; }
 	rm -rf site && mv site.tmp site
 
 # A company's own handbook in place of the sample (README: Start your own handbook).
@@ -60,6 +60,18 @@ sample: $(INSTALLED) $(VENDOR_STAMP)
 	@test "$(SAMPLE)" = . || { mkdir -p $(SAMPLE)/docs/assets && rm -rf $(SAMPLE)/docs/assets/vendor && cp -r $(VENDOR) $(SAMPLE)/docs/assets/; }
 	HANDBOOK_DATA_DIR=$(SAMPLE)/data HANDBOOK_DOCS_DIR=$(SAMPLE)/docs HANDBOOK_OUT_DIR=.sample/generated \
 	  $(BIN)/mkdocs serve --livereload --dirty -a $(HOST)
+
+# The public careers site: only what is public (README: Two sites), into site-public/, with its own
+# address (HANDBOOK_PUBLIC_URL), no repository link and no edit buttons.
+PUBLIC_ENV = HANDBOOK_AUDIENCE=public HANDBOOK_SITE_URL="$$HANDBOOK_PUBLIC_URL" HANDBOOK_REPO_URL= HANDBOOK_OUT_DIR=.public/generated
+build-public: $(INSTALLED) $(VENDOR_STAMP)
+	$(BIN)/python -m generator check
+	rm -rf site-public.tmp
+	$(PUBLIC_ENV) $(BIN)/mkdocs build --strict -d site-public.tmp || { rm -rf site-public.tmp; exit 1; }
+	rm -rf site-public && mv site-public.tmp site-public
+
+serve-public: $(INSTALLED) $(VENDOR_STAMP)
+	$(PUBLIC_ENV) $(BIN)/mkdocs serve --livereload --dirty -a $(HOST)
 
 test: $(INSTALLED) $(VENDOR_STAMP)
 	$(BIN)/python -m pytest
@@ -104,7 +116,7 @@ tmp=$$(mktemp -d) && \
 endef
 
 clean:
-	rm -rf site site.tmp generated .sample .pytest_cache
+	rm -rf site site.tmp site-public site-public.tmp generated .sample .public .pytest_cache
 	find . -name __pycache__ -type d -not -path './$(VENV)/*' -prune -exec rm -rf {} +
 
 distclean: clean
