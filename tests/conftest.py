@@ -58,6 +58,15 @@ def handbook_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="session")
+def public_site(handbook_site: Path) -> Path:
+    """Return the public careers site of the same handbook (as make build-public builds it), in site-public/."""
+    result = mkdocs_build(handbook_site, "-d", "site-public", published=True, extra_env={"HANDBOOK_AUDIENCE": "public", "HANDBOOK_OUT_DIR": ".public/generated"})
+    assert result.returncode == 0, result.stderr
+    assert "WARNING" not in result.stderr, result.stderr
+    return handbook_site / "site-public"
+
+
+@pytest.fixture(scope="session")
 def handbook_model(handbook_site: Path):
     """Return the model of the handbook built by ``handbook_site``."""
     from generator.pipeline import build_model

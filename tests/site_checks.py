@@ -111,7 +111,8 @@ def unreachable_pages(site: Path, model: OrgModel) -> list[str]:
                     urls.add(target)
                     queue.append(target)
     expected = {f"positions/{i}/" for i in model.positions} | {f"departments/{i}/" for i in model.departments}
-    expected |= {f"plans/{i}/" for i in model.plans} | {"org-chart/", "positions/", "departments/", "about/"}
+    expected |= {f"plans/{i}/" for i in model.plans} | {"org-chart/", "positions/", "departments/"}
+    expected |= {"about/"} if model.shows("about") else set()
     expected |= {"plans/"} if model.plans else set()
     expected |= {"glossary/"} if model.glossary else set()
     expected |= {"sources/"} if model.handbook.sources else set()

@@ -53,7 +53,8 @@ REPO_URL = "https://git.example.com/hr/handbook"
 def env(**extra: str) -> dict[str, str]:
     """Return the environment for MkDocs and make in a scratch project."""
     out = dict(os.environ)
-    for name in ("HANDBOOK_SITE_URL", "HANDBOOK_REPO_URL", "HANDBOOK_EDIT_URI", "HANDBOOK_CACHE_DIR", "XDG_CACHE_HOME", "HANDBOOK_DATA_DIR", "HANDBOOK_DOCS_DIR", "HANDBOOK_OUT_DIR"):
+    for name in ("HANDBOOK_SITE_URL", "HANDBOOK_REPO_URL", "HANDBOOK_EDIT_URI", "HANDBOOK_CACHE_DIR", "XDG_CACHE_HOME", "HANDBOOK_DATA_DIR", "HANDBOOK_DOCS_DIR", "HANDBOOK_OUT_DIR",
+                 "HANDBOOK_AUDIENCE", "HANDBOOK_PUBLIC_URL"):
         out.pop(name, None)  # the developer's own settings must not leak into test builds
     out.update(extra)
     out["NO_MKDOCS_2_WARNING"] = "1"

@@ -81,7 +81,7 @@ def test_files_in_sub_folders_are_read(project: Path, capsys: pytest.CaptureFixt
     (positions / "designer.yml").rename(positions / "art" / "team" / "designer.yml")
     model = build_model(project / "data")
     assert model.positions["designer"].source_file == "data/positions/art/team/designer.yml"
-    assert run_cli(capsys, "check")[1] == ["ok: 3 departments, 5 positions, headcount 10"]
+    assert run_cli(capsys, "check")[1] == ["ok: 3 departments, 5 positions, headcount 10; the public site shows 3 departments, 5 positions"]
 
 
 def test_hidden_files_and_notes_are_not_data(project: Path, capsys: pytest.CaptureFixture[str]) -> None:

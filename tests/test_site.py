@@ -102,6 +102,12 @@ def test_failed_build_keeps_previous_site_and_reports_one_line_errors(tmp_path: 
     after = {p: p.read_bytes() for p in (project / "site").rglob("*") if p.is_file()}
     assert after == before
     assert not (project / "site.tmp").exists()
+    # MkDocs' own warnings fail it too (mkdocs build --quiet would hide them from --strict).
+    designer.write_text(designer.read_text("utf-8").replace("department: nowhere", "department: art"), "utf-8")
+    (project / "docs" / "notes.md").write_text("# Notes\n\n[Gone](positions/gone.md)\n", "utf-8")
+    bad = subprocess.run(make_command("build"), cwd=project, env=env(), capture_output=True, text=True)
+    assert bad.returncode != 0 and "'positions/gone.md'" in bad.stderr
+    assert {p: p.read_bytes() for p in (project / "site").rglob("*") if p.is_file()} == before
 
 
 def test_mkdocs_build_itself_fails_on_bad_data(tmp_path: Path) -> None:
@@ -155,3 +161,18 @@ def test_the_site_name_is_escaped_once_wherever_the_theme_prints_it(tmp_path: Pa
     home = (project / "site" / "index.html").read_text("utf-8")
     assert "<title>AT&amp;T &lt;手册&gt;</title>" in home
     assert 'title="AT&amp;T &lt;手册&gt;"' in home and "&amp;amp;" not in home and "<手册>" not in home
+
+
+def test_public_site_is_whole_and_holds_only_public_pages(public_site: Path, handbook_site: Path, handbook_model) -> None:
+    from generator.audience import handwritten_is_public, public_view
+
+    view = public_view(handbook_model)
+    assert site_checks.broken_links(public_site) == []
+    assert site_checks.external_loads(public_site) == []
+    assert site_checks.stable_pages(public_site, view) == []
+    assert site_checks.unreachable_pages(public_site, view) == []
+    hidden = set(handbook_model.positions) - set(view.positions)
+    assert [p for p in hidden if (public_site / "positions" / p).exists()] == []
+    for page in (handbook_site / "docs").rglob("*.md"):
+        url = page.relative_to(handbook_site / "docs").with_suffix("").as_posix().removesuffix("index")
+        assert (public_site / url / "index.html").exists() == handwritten_is_public(page.read_text("utf-8")), page

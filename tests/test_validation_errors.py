@@ -30,7 +30,7 @@ def test_there_are_cases() -> None:
 def test_valid_fixture_passes(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, out, err = run_cli(capsys, "check")
     assert (code, err) == (0, [])
-    assert out == ["ok: 3 departments, 5 positions, headcount 10"]
+    assert out == ["ok: 3 departments, 5 positions, headcount 10; the public site shows 3 departments, 5 positions"]
 
 
 def test_missing_data_folder_is_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
