@@ -21,7 +21,7 @@ from .yamlsource import parse
 
 POSITION_PARTS = (
     "summary", "responsibilities", "requirements", "kpis", "level", "reports_to", "headcount",
-    "other_titles", "collaboration", "escalation", "tools", "onboarding", "changed", "sources",
+    "other_titles", "collaboration", "escalation", "tools", "openings", "onboarding", "changed", "sources",
 )
 """Parts of a position page that can be public or internal; the title and department always show."""
 DEPARTMENT_PARTS = ("summary", "functions", "head", "headcount", "other_names", "changed", "sources")
@@ -30,7 +30,7 @@ HANDBOOK_PARTS = ("glossary", "plans", "sources", "about")
 """Handbook-wide pages: the glossary (and its tooltips), staffing plans, the sources page, the about page."""
 DEFAULT_PUBLIC = frozenset({
     "position.summary", "position.responsibilities", "position.requirements", "position.level", "position.reports_to",
-    "position.other_titles", "department.summary", "department.functions", "department.head", "department.other_names",
+    "position.other_titles", "position.openings", "department.summary", "department.functions", "department.head", "department.other_names",
     "glossary",
 })
 """What a public careers site shows when data/handbook.yml does not say: what a candidate needs to
@@ -43,7 +43,7 @@ PART_LABELS = {
     "summary": "part.summary", "responsibilities": "section.responsibilities", "requirements": "section.requirements",
     "kpis": "section.kpis", "level": "position.level", "reports_to": "position.reports_to", "headcount": "position.headcount",
     "other_titles": "position.other_titles", "collaboration": "section.collaboration", "escalation": "section.escalation",
-    "tools": "section.tools", "onboarding": "section.onboarding", "changed": "part.changed", "sources": "section.sources",
+    "tools": "section.tools", "openings": "section.openings", "onboarding": "section.onboarding", "changed": "part.changed", "sources": "section.sources",
     "functions": "section.functions", "head": "department.head", "other_names": "department.other_names",
 }
 """Catalogue key naming each part, for the internal handbook's note on what the public site leaves out."""
@@ -137,6 +137,7 @@ def _position(pos: Position, boss: str | None, positions: dict[str, Position], p
         requirements=texts("requirements"),
         kpis=texts("kpis"),
         tools=texts("tools"),
+        openings=() if "openings" in hidden else pos.openings,
         other_titles=() if "other_titles" in hidden else pos.other_titles,
         collaboration=() if "collaboration" in hidden else tuple(
             c for i, c in enumerate(pos.collaboration) if not c.internal and ("collaboration", i) not in marked and c.with_id in positions
@@ -242,6 +243,16 @@ def split_problems(model: OrgModel) -> list[tuple[str, str, tuple, str]]:
                 f"its headcount is public, but it counts positions whose headcount is not ({', '.join(unseen[:5])}"
                 f"{' …' if len(unseen) > 5 else ''}); make their headcount public or keep this one internal",
             ))
+    for pos in model.positions.values():
+        # A job opening is posted to be read outside the company; it cannot be on a page the public site lacks.
+        if pos.openings and "position.openings" in model.handbook.public_parts and "openings" not in pos.internal_fields:
+            if pos.id not in view.positions:
+                why = "is internal" if pos.internal is True else f"belongs to internal department {pos.department!r}"
+                problems.append((
+                    "position", pos.id, ("openings",),
+                    f"openings are public, but this position {why}, so its job description has no public page; "
+                    "make the position public or add openings to its internal_fields",
+                ))
     for plan_id, plan in model.plans.items():
         if not _plan_shown(plan, model.handbook.public_parts):
             continue

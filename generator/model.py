@@ -49,6 +49,9 @@ class Handbook:
     public_title: str = ""
     public_description: str = ""
     """The public site's name and home page paragraph where they differ from title and description."""
+    country: str = ""
+    """ISO 3166 code of where openings are, unless an opening names its own."""
+    organization_url: str = ""
 
 
 @dataclass(frozen=True)
@@ -68,6 +71,39 @@ class Escalation:
     when: str
     to: str
     internal: bool = False
+
+
+@dataclass(frozen=True)
+class Salary:
+    """A salary range; ``max`` is None for "from ``min``"."""
+
+    min: float
+    max: float | None
+    currency: str
+    unit: str
+    """hour, day, week, month or year."""
+
+
+@dataclass(frozen=True)
+class Opening:
+    """One dated requisition (招聘) for a position: listed from ``posted`` through ``valid_through``."""
+
+    location: str
+    type: str
+    """full-time, part-time, intern, contract or temporary."""
+    count: int
+    posted: str
+    valid_through: str
+    """Dates as YYYY-MM-DD text, checked by validation."""
+    country: str = ""
+    remote: bool = False
+    salary: Salary | None = None
+    apply_text: str = ""
+    apply_email: str = ""
+    apply_url: str = ""
+    note: str = ""
+    at: str = ""
+    """Where ``valid_through`` is written (``data/positions/x.yml:31:20: openings[0].valid_through``), for warnings about expiry."""
 
 
 @dataclass(frozen=True)
@@ -119,6 +155,8 @@ class Position:
     collaboration: tuple[Collaboration, ...] = ()
     escalation: tuple[Escalation, ...] = ()
     tools: tuple[str, ...] = ()
+    openings: tuple[Opening, ...] = ()
+    """In the validated model every opening written; the model pages are rendered from keeps the current ones (generator/recruiting.py)."""
     former_ids: tuple[str, ...] = ()
     sources: tuple[str, ...] = ()
     source_file: str = ""

@@ -120,6 +120,16 @@ def _found(value: Any) -> str:
     return type(value).__name__
 
 
+# What each pattern of the schemas asks for, by the pattern; any other pattern is an id's.
+_PATTERNS = {
+    "^[0-9]{4}-[0-9]{2}-[0-9]{2}$": "is not a date (YYYY-MM-DD)",
+    "^https?://[^\\s<>\"'`]+$": "is not a web address: it must start with https:// or http:// and hold no spaces or quotes",
+    "^[^@\\s<>\"'()\\[\\],;:\\\\]+@[A-Za-z0-9.-]+\\.[A-Za-z]{2,}$": "is not an email address",
+    "^[A-Z]{2}$": "is not a two-letter country code (ISO 3166, e.g. CN)",
+    "^[A-Z]{3}$": "is not a three-letter currency code (ISO 4217, e.g. CNY)",
+}
+
+
 def _explain(doc: Document, path: Path, err: jsonschema.ValidationError) -> list[DataError]:
     kind, expected, value = err.validator, err.validator_value, err.instance
     if kind == "required":
@@ -155,5 +165,8 @@ def _explain(doc: Document, path: Path, err: jsonschema.ValidationError) -> list
             return [e for sub in err.context if sub.schema_path[0] == 1 for e in _explain(doc, tuple(sub.absolute_path), sub)]
         return [doc.error(path, f"expected text, found {_found(value)}")]
     if kind == "pattern":
-        return [doc.error(path, f"{quote(value)} is not a valid id: use lowercase ASCII words joined by '-', e.g. 'store-manager'")]
+        what = _PATTERNS.get(err.validator_value, "is not a valid id: use lowercase ASCII words joined by '-', e.g. 'store-manager'")
+        return [doc.error(path, f"{quote(value)} {what}")]
+    if kind == "minProperties":
+        return [doc.error(path, f"give at least one of: {', '.join(err.schema.get('properties', {}))}")]
     return [doc.error(path, err.message)]

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import datetime
 from typing import Any
 
 from .audience import DEFAULT_PUBLIC, split_problems
 from .catalogue import LANGUAGES, catalogue
 from .errors import DataError, DataErrors, quote
 from .load import Records
-from .model import DEFAULT_LEVELS, Collaboration, Department, Escalation, Handbook, Level, OrgModel, Plan, PlanEntry, Position, Source, Term, plan_manager
+from .model import DEFAULT_LEVELS, Collaboration, Department, Escalation, Handbook, Level, Opening, OrgModel, Plan, PlanEntry, Position, Salary, Source, Term, plan_manager
 from .suggest import did_you_mean
 from .yamlsource import Document, Path
 
@@ -186,6 +187,24 @@ class _Checker:
             self._not_self(doc, ("collaboration", i, "with"), _get(doc, "collaboration", i, "with"), pos_id, "collaborate with")
         for i, _item in _items(doc, "escalation"):
             self._not_self(doc, ("escalation", i, "to"), _get(doc, "escalation", i, "to"), pos_id, "escalate to")
+        for i, _item in _items(doc, "openings"):
+            self._opening(doc, ("openings", i))
+
+    def _opening(self, doc: Document, at: Path) -> None:
+        dates = {}
+        for key in ("posted", "valid_through"):
+            value = _get(doc, *at, key)
+            if value is None:
+                continue
+            try:
+                dates[key] = datetime.date.fromisoformat(value)
+            except ValueError:
+                self.errors.append(doc.error((*at, key), f"{quote(value)} is not a date (YYYY-MM-DD)"))
+        if len(dates) == 2 and dates["valid_through"] < dates["posted"]:
+            self.errors.append(doc.error((*at, "valid_through"), f"{dates['valid_through']} is before the date posted ({dates['posted']})"))
+        low, high = _get(doc, *at, "salary", "min"), _get(doc, *at, "salary", "max")
+        if low is not None and high is not None and high < low:
+            self.errors.append(doc.error((*at, "salary", "max"), f"must be at least the minimum ({low:g}), found {high:g}"))
 
     def _plan(self, plan_id: str, doc: Document) -> None:
         self._common(plan_id, doc)
@@ -343,6 +362,8 @@ class _Checker:
             public_parts=frozenset(hb.data["public"]) if "public" in hb.data else DEFAULT_PUBLIC,
             public_title=hb.data.get("public_title", ""),
             public_description=hb.data.get("public_description", ""),
+            country=hb.data.get("country", ""),
+            organization_url=hb.data.get("organization_url", ""),
         )
         changed = self.records.changed
         files = self.records.files
@@ -407,11 +428,33 @@ def _position(pos_id: str, doc: Document, changed: str) -> Position:
         collaboration=tuple(Collaboration(c["with"], c["on"], c.get("internal", False)) for c in d.get("collaboration", ())),
         escalation=tuple(Escalation(e["situation"], e.get("when", ""), e["to"], e.get("internal", False)) for e in d.get("escalation", ())),
         tools=_texts(d, "tools"),
+        openings=tuple(_opening(doc, i, o) for i, o in enumerate(d.get("openings", ()))),
         former_ids=_texts(d, "former_ids"),
         sources=_texts(d, "sources"),
         source_file=doc.path,
         changed=changed,
         **_visibility(d, ("responsibilities", "requirements", "kpis", "tools")),
+    )
+
+
+def _opening(doc: Document, index: int, o: dict) -> Opening:
+    salary = o.get("salary")
+    apply = o["apply"]
+    line, column = doc.where(("openings", index, "valid_through"))
+    return Opening(
+        location=o["location"],
+        type=o["type"],
+        count=o["count"],
+        posted=o["posted"],
+        valid_through=o["valid_through"],
+        country=o.get("country", ""),
+        remote=o.get("remote", False),
+        salary=Salary(salary["min"], salary.get("max"), salary.get("currency", "CNY"), salary["unit"]) if salary else None,
+        apply_text=apply.get("text", ""),
+        apply_email=apply.get("email", ""),
+        apply_url=apply.get("url", ""),
+        note=o.get("note", ""),
+        at=f"{doc.path}:{line}:{column}: openings[{index}].valid_through",
     )
 
 
