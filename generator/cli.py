@@ -34,15 +34,23 @@ def main(argv: list[str] | None = None) -> int:
 
             from .audience import public_view
 
+            from .recruiting import build_date, current_openings, expiry_warnings
+
             model = build_model(args.data)
-            public = public_view(model)
+            today = build_date()
+            # Warnings, not errors: an opening that closes is the normal course of things, yet someone should tidy it.
+            for line in expiry_warnings(model, today):
+                print(line, file=sys.stderr)
+            public = public_view(current_openings(model, today))
+            hiring = sum(len(p.openings) for p in public.positions.values())
             print(f"ok: {len(model.departments)} departments, {len(model.positions)} positions, headcount {model.headcount}; "
-                  f"the public site shows {len(public.departments)} departments, {len(public.positions)} positions")
+                  f"the public site shows {len(public.departments)} departments, {len(public.positions)} positions"
+                  + (f", {hiring} current opening{'s' if hiring != 1 else ''}" if hiring else ""))
         elif args.command == "generate":
             from .pipeline import generate
 
             model, report = generate(args.data, args.out, audience=args.audience)
-            print(f"generated {len(report.written)} changed, {len(report.removed)} removed, {report.unchanged} unchanged pages in {args.out}")
+            print(f"generated {len(report.written)} changed, {len(report.removed)} removed, {report.unchanged} unchanged files in {args.out}")
         elif args.command == "new":
             from .adopt import new_handbook
 

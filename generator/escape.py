@@ -11,6 +11,8 @@ requests and readers open the result in their browsers.
 | YAML front matter, printed into HTML by the theme   | ``front_matter``|
 | Mermaid node labels                                  | ``mermaid_label``|
 | JSON inside an HTML ``<script>`` element            | ``script_json`` |
+| plain text (job descriptions pasted into job boards) | ``plain_text``  |
+| an HTML attribute holding several lines of text     | ``html_lines``  |
 
 Tooltip titles need no second escape because the handbook's own tooltip script
 shows them as text; Material's ``content.tooltips``, which would parse them as
@@ -34,6 +36,7 @@ _MERMAID_ENTITIES = {
 }
 # What YAML cannot hold unescaped (it refuses the whole front matter, and the page loses its title).
 _YAML_UNPRINTABLE = re.compile("[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+_PLAIN_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
 _SCRIPT_UNSAFE = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
 
 
@@ -66,6 +69,18 @@ def markdown_fragment(text: str) -> str:
 def html_text(value: object) -> Raw:
     """Return ``value`` escaped for HTML text or a quoted attribute."""
     return Raw(html.escape(str(value), quote=True))
+
+
+def html_lines(text: str) -> Raw:
+    """Return multi-line ``text`` escaped for a quoted HTML attribute, its line breaks as ``&#10;``: a raw
+    blank line would end the HTML block Markdown passes through, and the rest would be read as Markdown."""
+    return Raw(html.escape(text, quote=True).replace("\r", "").replace("\n", "&#10;"))
+
+
+def plain_text(value: object) -> str:
+    """Return ``value`` as one line of plain text: white space folded, and control and direction-override
+    characters dropped, which could reorder or hide what a job board shows."""
+    return _PLAIN_UNSAFE.sub("", one_line(str(value)))
 
 
 def theme_text(value: object) -> Markup:

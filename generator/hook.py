@@ -39,6 +39,9 @@ OUT_DIR = os.environ.get("HANDBOOK_OUT_DIR", "generated")
 # make build-public sets "public": the careers site, with nothing internal (generator/audience.py).
 AUDIENCE = os.environ.get("HANDBOOK_AUDIENCE", "internal")
 
+# Where the public careers site is published: QR codes and job descriptions of the internal handbook lead there.
+PUBLIC_URL = os.environ.get("HANDBOOK_PUBLIC_URL", "")
+
 # MkDocs calls the hooks of one build in sequence; this carries the model from
 # on_pre_build to on_files of the same build (a rebuild under serve replaces it).
 _last: dict[str, Any] = {}
@@ -79,6 +82,8 @@ def on_config(config: MkDocsConfig) -> None:
     config.theme["language"] = settings.language
     # The few words the theme templates (main.html, 404.html) and Markdown print themselves.
     config.extra["handbook_locale"] = text("locale")
+    # The internal handbook asks search engines to stay out, should it ever be reachable from outside.
+    config.extra["handbook_audience"] = AUDIENCE
     config.extra["handbook_text"] = {key: theme_text(text(f"page.{key}")) for key in ("not_found", "not_found_text", "not_found_home", "not_found_positions")}
     config.mdx_configs.setdefault("toc", {})["permalink_title"] = text("page.permalink")
     search = config.plugins.get("material/search") or config.plugins.get("search")
@@ -103,12 +108,15 @@ class _DirtyNotice(logging.Filter):
 def on_pre_build(config: MkDocsConfig) -> None:
     root = _root(config)
     try:
-        model, report = generate(root / DATA_DIR, root / OUT_DIR, root, AUDIENCE)
+        model, report = generate(root / DATA_DIR, root / OUT_DIR, root, AUDIENCE, site_url=config.site_url or "", public_url=PUBLIC_URL)
         prepare_segmenter(handbook_words(model), cache_dir())
     except HandbookError as exc:
         for line in exc.lines():
             log.error(line)
         raise PluginError(f"{exc.count} error{'s' if exc.count != 1 else ''} in the data; the site was not built") from None
+    if not (config.site_url or PUBLIC_URL) and "no-url" not in _last:
+        _last["no-url"] = True  # once per serve, not on every rebuild
+        log.info("no site address (HANDBOOK_SITE_URL or HANDBOOK_PUBLIC_URL): position pages carry no QR code and job descriptions no link")
     if report.written or report.removed:
         log.info(f"{len(report.written)} page{'s' if len(report.written) != 1 else ''} written, {len(report.removed)} removed in {OUT_DIR}/")
     _last["model"] = model

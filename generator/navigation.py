@@ -37,6 +37,7 @@ def navigation(model: OrgModel, handwritten: list[str], heading: Heading) -> lis
         {label("nav.org_chart"): page_path("org-chart")},
         {label("nav.departments"): [page_path("departments"), *(section(d.id) for d in model.top_departments)]},
         {label("nav.positions"): page_path("positions")},
+        {label("nav.openings"): page_path("openings")},
         *([{label("nav.plans"): [page_path("plans"), *(page_path("plan", p.id) for p in model.ordered_plans)]}] if model.plans else []),
         *_handwritten(handwritten, heading),
         *([{label("nav.glossary"): page_path("glossary")}] if model.glossary else []),

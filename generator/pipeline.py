@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import datetime
 from pathlib import Path
 
 from .audience import for_audience
+from .catalogue import catalogue
 from .load import load
 from .model import OrgModel
+from .recruiting import build_date, current_openings, prepare
 from .render import render
 from .validate import validate
 from .write import WriteReport, write_pages
@@ -20,10 +23,17 @@ def build_model(data_dir: Path, root: Path | None = None) -> OrgModel:
     return validate(load(data_dir, root))
 
 
-def generate(data_dir: Path, out_dir: Path, root: Path | None = None, audience: str = "internal") -> tuple[OrgModel, WriteReport]:
+def generate(
+    data_dir: Path, out_dir: Path, root: Path | None = None, audience: str = "internal", *,
+    site_url: str = "", public_url: str = "", today: datetime.date | None = None,
+) -> tuple[OrgModel, WriteReport]:
     """Regenerate the pages of ``data_dir`` for ``audience`` into ``out_dir``; nothing is written unless the data is valid.
 
-    Returns the model as the audience sees it, which is what navigation, tooltips and search are built from too.
+    Openings are those current on ``today`` (default: recruiting.build_date()). Job descriptions and QR codes
+    lead to ``public_url`` or ``site_url``. Returns the model as the audience sees it, which is what navigation,
+    tooltips and search are built from too.
     """
-    model = for_audience(build_model(data_dir, root), audience)
-    return model, write_pages(out_dir, render(model), root)
+    current = current_openings(build_model(data_dir, root), today or build_date())
+    model = for_audience(current, audience)
+    recruiting = prepare(model, catalogue(model.handbook.language), site_url=site_url, public_url=public_url)
+    return model, write_pages(out_dir, render(model, recruiting=recruiting), root)

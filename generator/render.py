@@ -6,13 +6,15 @@ import functools
 import posixpath
 
 import jinja2
+import markupsafe
 
 from .audience import PART_LABELS, PublicMark, public_marks
 from . import diagrams
 from .catalogue import Catalogue, catalogue
 from .errors import HandbookError
-from .escape import Raw, front_matter, html_text, markdown, script_json
+from .escape import Raw, front_matter, html_lines, html_text, markdown, script_json
 from .model import Department, OrgModel, Plan, Position
+from .recruiting import Recruiting, prepare
 
 def page_path(kind: str, item_id: str = "") -> str:
     """Return the Markdown path (relative to the output root) of a page; its URL is fixed by it."""
@@ -22,6 +24,8 @@ def page_path(kind: str, item_id: str = "") -> str:
         return f"positions/{item_id}.md"
     if kind == "plan":
         return f"plans/{item_id}.md"
+    if kind in ("jd.txt", "jd.html", "qr.svg"):
+        return f"positions/{item_id}/{kind}"
     if kind == "former-position":
         return f"positions/{item_id}/index.html"
     if kind == "former-department":
@@ -32,6 +36,7 @@ def page_path(kind: str, item_id: str = "") -> str:
         "departments": "departments/index.md",
         "positions": "positions/index.md",
         "plans": "plans/index.md",
+        "openings": "openings.md",
         "glossary": "glossary.md",
         "sources": "sources.md",
         "about": "about.md",
@@ -126,16 +131,32 @@ def environment() -> jinja2.Environment:
         # forgets a filter is safe rather than injectable.
         finalize=markdown,
     )
-    env.filters.update(meta=front_matter, html=html_text, raw=Raw, json=script_json, md=markdown)
+    env.filters.update(meta=front_matter, html=html_text, html_lines=html_lines, raw=Raw, json=script_json, md=markdown)
     env.globals.update(diagrams=diagrams, part_labels=PART_LABELS)
     env.tests["contains"] = lambda seq, item: item in seq
     return env
 
 
-def render(model: OrgModel, env: jinja2.Environment | None = None) -> dict[str, str]:
-    """Return every generated page of the model; raise HandbookError if two pages would share a path."""
+@functools.cache
+def html_environment() -> jinja2.Environment:
+    """Return the environment of standalone HTML files (the printable job description): HTML autoescaping."""
+    return jinja2.Environment(
+        loader=jinja2.PackageLoader(__package__, "templates"),
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        autoescape=True,
+    )
+
+
+def render(model: OrgModel, env: jinja2.Environment | None = None, recruiting: Recruiting | None = None) -> dict[str, str]:
+    """Return every generated page of the model; raise HandbookError if two pages would share a path.
+
+    ``recruiting`` carries the addresses job descriptions and QR codes lead to (none by default).
+    """
     env = env or environment()
     text = catalogue(model.handbook.language)
+    recruiting = recruiting or prepare(model, text)
     pages: dict[str, str] = {}
     # The internal handbook says on each page what the public site leaves out; the public site says nothing.
     marks = public_marks(model) if model.audience == "internal" else {}
@@ -144,12 +165,13 @@ def render(model: OrgModel, env: jinja2.Environment | None = None) -> dict[str, 
         if path in pages:
             raise HandbookError(f"two generated pages would be written to {path}")
         page = _Page(path, text)
-        pages[path] = env.get_template(template).render(model=model, page=page, t=text.md, tx=text.text, **context)
+        pages[path] = env.get_template(template).render(model=model, page=page, t=text.md, tx=text.text, recruiting=recruiting, **context)
 
     emit("home.md.j2", page_path("home"))
     emit("org_chart.md.j2", page_path("org-chart"))
     emit("departments.md.j2", page_path("departments"))
     emit("positions.md.j2", page_path("positions"))
+    emit("openings.md.j2", page_path("openings"))
     if model.shows("about"):
         emit("about.md.j2", page_path("about"))
     if model.handbook.sources:
@@ -164,6 +186,8 @@ def render(model: OrgModel, env: jinja2.Environment | None = None) -> dict[str, 
         emit("department.md.j2", page_path("department", dept.id), dept=dept, mark=marks.get(("department", dept.id), PublicMark()))
     for pos in model.positions.values():
         emit("position.md.j2", page_path("position", pos.id), pos=pos, mark=marks.get(("position", pos.id), PublicMark()))
+    for pos in model.positions.values():
+        pages.update(_job_description(pos, recruiting, text))
     # Former ids sit beside current ones, so "../<id>/" leads from the old URL to the new page.
     for dept in model.departments.values():
         for old in dept.former_ids:
@@ -172,3 +196,21 @@ def render(model: OrgModel, env: jinja2.Environment | None = None) -> dict[str, 
         for old in pos.former_ids:
             emit("redirect.html.j2", page_path("former-position", old), title=pos.title, target=f"../{pos.id}/")
     return pages
+
+
+def _job_description(pos: Position, recruiting: Recruiting, text: Catalogue) -> dict[str, str]:
+    """Return the files a recruiter shares for one position: jd.txt, the printable jd.html, the QR code."""
+    jd = recruiting.jd_text(pos)
+    shown = recruiting.shown(pos)
+    if not jd or shown is None:
+        return {}
+    qr = recruiting.qr_svg(pos)
+    html = html_environment().get_template("jd.html.j2").render(
+        pos=shown, model=recruiting.public, recruiting=recruiting, tx=text.text, lang=text.text("html_lang"),
+        qr=markupsafe.Markup(qr), url=recruiting.url(pos),
+    )
+    # A byte-order mark, so a browser shows the Chinese text right when the server names no charset.
+    files = {page_path("jd.txt", pos.id): "\ufeff" + jd, page_path("jd.html", pos.id): html}
+    if qr:
+        files[page_path("qr.svg", pos.id)] = qr
+    return files

@@ -24,15 +24,26 @@ def test_pages_and_urls() -> None:
         "departments/operations/index.md",
         "glossary.md",
         "index.md",
+        "openings.md",
         "org-chart.md",
         "plans/index.md",
         "plans/small.md",
         "positions/art-lead.md",
+        "positions/art-lead/jd.html",
+        "positions/art-lead/jd.txt",
         "positions/designer.md",
+        "positions/designer/jd.html",
+        "positions/designer/jd.txt",
         "positions/general-manager.md",
+        "positions/general-manager/jd.html",
+        "positions/general-manager/jd.txt",
         "positions/index.md",
         "positions/operations-director.md",
+        "positions/operations-director/jd.html",
+        "positions/operations-director/jd.txt",
         "positions/operations-specialist.md",
+        "positions/operations-specialist/jd.html",
+        "positions/operations-specialist/jd.txt",
         "sources.md",
     ]
     assert page_url("positions/designer.md") == "positions/designer/"
@@ -93,8 +104,8 @@ def test_failed_generate_leaves_previous_output_untouched(project: Path, capsys:
 
 
 def test_noop_generate_writes_nothing(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert run_cli(capsys, "generate")[1] == ["generated 17 changed, 0 removed, 0 unchanged pages in generated"]
-    assert run_cli(capsys, "generate")[1] == ["generated 0 changed, 0 removed, 17 unchanged pages in generated"]
+    assert run_cli(capsys, "generate")[1] == ["generated 28 changed, 0 removed, 0 unchanged files in generated"]
+    assert run_cli(capsys, "generate")[1] == ["generated 0 changed, 0 removed, 28 unchanged files in generated"]
 
 
 def test_position_page_has_onboarding_built_from_data() -> None:

@@ -1,0 +1,246 @@
+"""Recruiting: current openings, the plain-text job description, schema.org JobPosting data and QR codes.
+
+Everything a recruiter takes out of the handbook (the text pasted into job boards, the
+QR code printed on a poster, the data job search engines read) is made from the public
+view of a position, whichever site is being built: a job description is read outside
+the company even when it is copied from the intranet.
+"""
+
+from __future__ import annotations
+
+import datetime
+import io
+import os
+from dataclasses import dataclass, replace
+
+import segno
+
+from .audience import public_view
+from .catalogue import Catalogue
+from .errors import HandbookError
+from .escape import html_text, plain_text
+from .model import Opening, OrgModel, Position
+
+SOON = 14
+"""Days before valid_through from which ``make check`` warns that an opening is about to close."""
+
+SCHEMA_TYPES = {"full-time": "FULL_TIME", "part-time": "PART_TIME", "intern": "INTERN", "contract": "CONTRACTOR", "temporary": "TEMPORARY"}
+"""schema.org employmentType of each opening type."""
+
+
+def build_date(environ: dict[str, str] | None = None) -> datetime.date:
+    """Return the day the site is built for: $HANDBOOK_TODAY (YYYY-MM-DD), else $SOURCE_DATE_EPOCH, else today.
+
+    Which openings are current depends on it, so tests and reproducible builds fix it.
+    """
+    env = os.environ if environ is None else environ
+    fixed = env.get("HANDBOOK_TODAY", "").strip()
+    if fixed:
+        try:
+            return datetime.date.fromisoformat(fixed)
+        except ValueError:
+            raise HandbookError(f"HANDBOOK_TODAY: {fixed!r} is not a date (YYYY-MM-DD)") from None
+    epoch = env.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch:
+        try:
+            return datetime.datetime.fromtimestamp(int(epoch), datetime.timezone.utc).date()
+        except (ValueError, OverflowError):
+            raise HandbookError(f"SOURCE_DATE_EPOCH: {epoch!r} is not a number of seconds") from None
+    return datetime.date.today()
+
+
+def is_current(opening: Opening, today: datetime.date) -> bool:
+    """Return whether an opening is listed on ``today``: posted, and not past its last day."""
+    return datetime.date.fromisoformat(opening.posted) <= today <= datetime.date.fromisoformat(opening.valid_through)
+
+
+def current_openings(model: OrgModel, today: datetime.date) -> OrgModel:
+    """Return ``model`` with only the openings listed on ``today``: an expired one has no listing, no
+    structured data and no line in the job description, on any site."""
+    positions = {
+        pid: replace(p, openings=tuple(o for o in p.openings if is_current(o, today))) if p.openings else p
+        for pid, p in model.positions.items()
+    }
+    return replace(model, positions=positions)
+
+
+def expiry_warnings(model: OrgModel, today: datetime.date) -> list[str]:
+    """Return one line per opening that has expired or closes within ``SOON`` days, located on its valid_through."""
+    out = []
+    for pos in model.positions.values():
+        for o in pos.openings:
+            last = datetime.date.fromisoformat(o.valid_through)
+            left = (last - today).days
+            if left < 0:
+                out.append(f"{o.at}: warning: this opening closed on {o.valid_through} and is no longer listed; remove it or extend valid_through")
+            elif left <= SOON and datetime.date.fromisoformat(o.posted) <= today:
+                when = "today" if left == 0 else f"in {left} day{'s' if left != 1 else ''}"
+                out.append(f"{o.at}: warning: this opening closes {when} ({o.valid_through}); extend valid_through if it stays open")
+    return out
+
+
+@dataclass(frozen=True)
+class Recruiting:
+    """What a site's pages need for recruiting; built once per build by ``prepare``."""
+
+    public: OrgModel
+    """The public view of the (current) model: every job description is made from it."""
+    base_url: str
+    """Address the QR codes and job descriptions point at ('' when no site address is known)."""
+    text: Catalogue
+
+    def url(self, pos: Position) -> str:
+        """Return the published address of a position's page, or '' when it has none to share."""
+        return f"{self.base_url}positions/{pos.id}/" if self.base_url and pos.id in self.public.positions else ""
+
+    def shown(self, pos: Position) -> Position | None:
+        """Return the position as a job description may show it (None: it has no public job description)."""
+        return self.public.positions.get(pos.id)
+
+    def opening_line(self, o: Opening) -> str:
+        """Return one opening as plain text: where, what kind, how many, pay, dates."""
+        t = self.text.text
+        parts = [self.place(o), t(f"opening.type.{o.type}"), t("opening.count", n=o.count)]
+        if o.salary:
+            parts.append(self.salary(o))
+        parts.append(t("opening.dates", posted=o.posted, valid_through=o.valid_through))
+        return t("opening.parts_sep").join(plain_text(p) for p in parts)
+
+    def place(self, o: Opening) -> str:
+        t = self.text.text
+        country = o.country or self.public.handbook.country
+        place = f"{o.location} ({country})" if country else o.location
+        return t("opening.remote", location=place) if o.remote else place
+
+    def salary(self, o: Opening) -> str:
+        s = o.salary
+        assert s is not None
+        t = self.text.text
+        low = _amount(s.min)
+        amount = t("opening.salary_range", min=low, max=_amount(s.max)) if s.max is not None and s.max != s.min else low
+        return t("opening.salary", amount=amount, currency=s.currency, unit=t(f"opening.per.{s.unit}"))
+
+    def apply_lines(self, o: Opening) -> list[str]:
+        t = self.text.text
+        return [
+            t(f"opening.apply_{kind}", value=value)
+            for kind, value in (("text", o.apply_text), ("email", o.apply_email), ("url", o.apply_url))
+            if value
+        ]
+
+    def jd_text(self, pos: Position) -> str:
+        """Return the plain-text job description for job-board forms: no Markdown, nothing internal, items numbered 1、2、…"""
+        shown = self.shown(pos)
+        if shown is None:
+            return ""
+        t = self.text.text
+        model = self.public
+        lines = [plain_text(shown.title), t("jd.department", name=plain_text(model.departments[shown.department].name))]
+        if "level" not in shown.hidden:
+            lines.append(t("jd.level", name=plain_text(model.level_name(shown.level))))
+        if shown.summary:
+            lines += ["", t("jd.summary"), plain_text(shown.summary)]
+        for key, items in (("section.responsibilities", shown.responsibilities), ("section.requirements", shown.requirements)):
+            if items:
+                lines += ["", t(key)] + [t("jd.item", n=i, text=plain_text(item)) for i, item in enumerate(items, 1)]
+        if shown.openings:
+            lines += ["", t("section.openings")]
+            for o in shown.openings:
+                lines.append(t("jd.bullet", text=self.opening_line(o)))
+                lines += [t("jd.detail", text=plain_text(line)) for line in self.apply_lines(o)]
+                if o.note:
+                    lines.append(t("jd.detail", text=plain_text(o.note)))
+        url = self.url(shown)
+        if url:
+            lines += ["", t("jd.url", url=url)]
+        return "\n".join(lines) + "\n"
+
+    def qr_svg(self, pos: Position) -> str:
+        """Return an SVG QR code of the position's published address ('' without one)."""
+        url = self.url(pos)
+        if not url:
+            return ""
+        out = io.BytesIO()
+        # Medium error correction survives a poster's print and a phone camera's glare; the quiet zone is the standard four modules.
+        code = segno.make(url, error="m", micro=False)
+        code.save(out, kind="svg", xmldecl=False, svgns=True, scale=4, border=4, nl=False, omitsize=True, svgclass=None, lineclass=None)
+        # A viewBox lets the code scale to any size; width and height give the file opened on its own a size too.
+        width, height = code.symbol_size(scale=4, border=4)
+        return out.getvalue().decode("ascii").replace("<svg ", f'<svg width="{width}" height="{height}" ', 1)
+
+    def postings(self, pos: Position) -> list[dict]:
+        """Return a schema.org JobPosting per current opening, every value one the page shows."""
+        shown = self.shown(pos)
+        if shown is None:
+            return []
+        model = self.public
+        org: dict = {"@type": "Organization", "name": model.handbook.organization}
+        if model.handbook.organization_url:
+            org["sameAs"] = model.handbook.organization_url
+        description = self._description_html(shown)
+        out = []
+        for o in shown.openings:
+            posting: dict = {
+                "@context": "https://schema.org",
+                "@type": "JobPosting",
+                "title": shown.title,
+                "description": description,
+                "datePosted": o.posted,
+                "validThrough": o.valid_through,
+                "employmentType": SCHEMA_TYPES[o.type],
+                "hiringOrganization": org,
+                "totalJobOpenings": o.count,
+            }
+            country = o.country or model.handbook.country
+            if o.remote:
+                posting["jobLocationType"] = "TELECOMMUTE"
+                posting["applicantLocationRequirements"] = {"@type": "Country", "name": country or o.location}
+            address: dict = {"@type": "PostalAddress", "addressLocality": o.location}
+            if country:
+                address["addressCountry"] = country
+            posting["jobLocation"] = {"@type": "Place", "address": address}
+            if o.salary:
+                value: dict = {"@type": "QuantitativeValue", "unitText": o.salary.unit.upper()}
+                if o.salary.max is not None and o.salary.max != o.salary.min:
+                    value.update(minValue=o.salary.min, maxValue=o.salary.max)
+                else:
+                    value["value"] = o.salary.min
+                posting["baseSalary"] = {"@type": "MonetaryAmount", "currency": o.salary.currency, "value": value}
+            url = self.url(shown)
+            if url:
+                posting["url"] = url
+            out.append(posting)
+        return out
+
+    def _description_html(self, pos: Position) -> str:
+        # JobPosting.description is HTML; each piece is escaped as HTML text here, and the whole
+        # JSON for a <script> element by escape.script_json.
+        t = self.text.text
+        parts = [f"<p>{html_text(pos.summary)}</p>"] if pos.summary else []
+        for key, items in (("section.responsibilities", pos.responsibilities), ("section.requirements", pos.requirements)):
+            if items:
+                parts.append(f"<p>{html_text(t(key))}</p><ol>{''.join(f'<li>{html_text(i)}</li>' for i in items)}</ol>")
+        return "".join(parts)
+
+    def openings_by_department(self, model: OrgModel) -> list[tuple[str, list[Position]]]:
+        """Return (department id, positions with current openings) in the site's department order."""
+        out = []
+        for _, dept in model.walk_departments():
+            hiring = [p for p in model.members(dept.id) if p.openings]
+            if hiring:
+                out.append((dept.id, hiring))
+        return out
+
+
+def _amount(value: float) -> str:
+    return f"{value:,.0f}" if value == int(value) else f"{value:,.2f}"
+
+
+def prepare(model: OrgModel, text: Catalogue, site_url: str = "", public_url: str = "") -> Recruiting:
+    """Return the recruiting view of ``model`` (the internal, current model). Job descriptions lead to the
+    public site where it has an address, else to this site's own address."""
+    base = (public_url or site_url) if model.audience == "internal" else site_url
+    if base and not base.endswith("/"):
+        base += "/"
+    source = model if model.audience == "public" else public_view(model)
+    return Recruiting(public=source, base_url=base, text=text)
