@@ -13,7 +13,11 @@ MERMAID_JS := $(VENDOR)/mermaid.min.js
 STEMMER_VERSION := 2.0.1
 STEMMER_SHA256 := 154936155f541e1dca18bb75f0fe47c5d881f7b68b2953d92bd33254aca5cc39
 VENDOR_STAMP := $(VENDOR)/.mermaid-$(MERMAID_VERSION)-stemmer-$(STEMMER_VERSION)
+# mermaid2 loads this stand-in, which fetches the library only when a chart nears the viewport.
+MERMAID_LOADER := $(VENDOR)/mermaid-loader.js
 HOST ?= 127.0.0.1:8000
+# Lighthouse for make bench only: nothing from npm is needed to build or view the site.
+NODE_TOOLS := node_modules/.package-lock.json
 # Material prints a multi-line end-of-life notice on every run; it is not about this project.
 export NO_MKDOCS_2_WARNING := 1
 
@@ -32,11 +36,11 @@ unexport ORG FROM
 
 # --dirty rebuilds only pages whose Markdown changed: the generator rewrites exactly the pages an
 # edit affects, so a saved YAML file is served in about a second instead of four.
-serve: $(INSTALLED) $(VENDOR_STAMP)
+serve: $(INSTALLED) $(VENDOR_STAMP) $(MERMAID_LOADER)
 	$(BIN)/mkdocs serve --livereload --dirty -a $(HOST)
 
 # Built into a scratch folder first, so a failed build leaves the previous site/ as it was.
-build: $(INSTALLED) $(VENDOR_STAMP)
+build: $(INSTALLED) $(VENDOR_STAMP) $(MERMAID_LOADER)
 	$(BIN)/python -m generator check
 	rm -rf site.tmp
 	$(BIN)/mkdocs build --strict -d site.tmp || { rm -rf site.tmp; exit 1; }
@@ -56,7 +60,7 @@ upgrade: $(INSTALLED)
 	@$(BIN)/python -m generator upgrade --from "$$HANDBOOK_UPGRADE_FROM"
 
 # Serve the sample handbook, also after make new; its generated pages are kept apart from yours.
-sample: $(INSTALLED) $(VENDOR_STAMP)
+sample: $(INSTALLED) $(VENDOR_STAMP) $(MERMAID_LOADER)
 	@test "$(SAMPLE)" = . || { mkdir -p $(SAMPLE)/docs/assets && rm -rf $(SAMPLE)/docs/assets/vendor && cp -r $(VENDOR) $(SAMPLE)/docs/assets/; }
 	HANDBOOK_DATA_DIR=$(SAMPLE)/data HANDBOOK_DOCS_DIR=$(SAMPLE)/docs HANDBOOK_OUT_DIR=.sample/generated \
 	  $(BIN)/mkdocs serve --livereload --dirty -a $(HOST)
@@ -64,24 +68,26 @@ sample: $(INSTALLED) $(VENDOR_STAMP)
 # The public careers site: only what is public (README: Two sites), into site-public/, with its own
 # address (HANDBOOK_PUBLIC_URL), no repository link and no edit buttons.
 PUBLIC_ENV = HANDBOOK_AUDIENCE=public HANDBOOK_SITE_URL="$$HANDBOOK_PUBLIC_URL" HANDBOOK_REPO_URL= HANDBOOK_OUT_DIR=.public/generated
-build-public: $(INSTALLED) $(VENDOR_STAMP)
+build-public: $(INSTALLED) $(VENDOR_STAMP) $(MERMAID_LOADER)
 	$(BIN)/python -m generator check
 	rm -rf site-public.tmp
 	$(PUBLIC_ENV) $(BIN)/mkdocs build --strict -d site-public.tmp || { rm -rf site-public.tmp; exit 1; }
 	rm -rf site-public && mv site-public.tmp site-public
 
-serve-public: $(INSTALLED) $(VENDOR_STAMP)
+serve-public: $(INSTALLED) $(VENDOR_STAMP) $(MERMAID_LOADER)
 	$(PUBLIC_ENV) $(BIN)/mkdocs serve --livereload --dirty -a $(HOST)
 
-test: $(INSTALLED) $(VENDOR_STAMP)
+test: $(INSTALLED) $(VENDOR_STAMP) $(MERMAID_LOADER)
 	$(BIN)/python -m pytest
 
 lint: $(INSTALLED)
 	$(BIN)/ruff check generator tests
 
 # Synthetic organisations of 100 and 1,000 positions, then the sample; prints a table (see README, Performance).
-bench: $(INSTALLED) $(VENDOR_STAMP)
+# Then Lighthouse (npm, pinned in package-lock.json) on the public site's position and openings pages.
+bench: $(INSTALLED) $(VENDOR_STAMP) $(MERMAID_LOADER) $(NODE_TOOLS)
 	$(BIN)/python tests/bench.py $(BENCH_SIZES)
+	$(BIN)/python tests/lighthouse.py
 
 check: $(INSTALLED)
 	$(BIN)/python -m generator check
@@ -94,6 +100,12 @@ $(INSTALLED): pyproject.toml
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $@
+
+$(NODE_TOOLS): package.json package-lock.json
+	npm ci --no-audit --no-fund --silent
+
+$(MERMAID_LOADER): generator/browser/mermaid-loader.js $(VENDOR_STAMP)
+	cp $< $@
 
 # Each file is taken from its npm package, checked against its pinned SHA-256, then moved into place.
 $(VENDOR_STAMP):
@@ -120,4 +132,4 @@ clean:
 	find . -name __pycache__ -type d -not -path './$(VENV)/*' -prune -exec rm -rf {} +
 
 distclean: clean
-	rm -rf $(VENV) $(VENDOR) *.egg-info
+	rm -rf $(VENV) $(VENDOR) node_modules *.egg-info

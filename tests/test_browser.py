@@ -12,7 +12,7 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 
-from browser import ARTIFACTS, WAIT_FOR_DIAGRAMS, open_page, page_problems, search, search_problems, serve, site_urls, visit_all, watch_page
+from browser import ARTIFACTS, open_page, show_diagrams, page_problems, search, search_problems, serve, site_urls, visit_all, watch_page
 from site_project import SITE_URL
 
 
@@ -92,7 +92,7 @@ def test_chart_boxes_lead_to_their_pages(base: str, tab, handbook_model) -> None
     _click_node(page, "d_" + dept.id.replace("-", "_"))
     assert urlsplit(page.url).path == f"/departments/{dept.id}/"
 
-    page.wait_for_function(WAIT_FOR_DIAGRAMS)
+    show_diagrams(page)
     member = model.members(dept.id)[0]
     _click_node(page, "p_" + member.id.replace("-", "_"))
     assert urlsplit(page.url).path == f"/positions/{member.id}/"
@@ -238,7 +238,7 @@ def test_renamed_position_keeps_its_old_link_and_anchor(tmp_path: Path, chromium
         page.wait_for_url("**/positions/designer/#responsibilities")
         assert page.locator("article h1").inner_text().startswith("美工")
         # The page must finish loading while the server is still up, or its last requests fail.
-        page.wait_for_function(WAIT_FOR_DIAGRAMS, timeout=20_000)
+        show_diagrams(page)
         page.wait_for_load_state("networkidle")
         context.close()
     assert seen.blocked == [] and seen.errors == []
