@@ -123,7 +123,7 @@ def test_internal_handbook_marks_what_the_public_site_leaves_out(model) -> None:
     assert marks[("plan", "canary-plan")] == PublicMark(whole=True)
     assert marks[("plan", "launch")] == PublicMark()
     specialist = marks[("position", "store-specialist")]
-    assert specialist.parts == ("kpis", "headcount", "collaboration", "escalation", "tools", "sources")
+    assert specialist.parts == ("kpis", "headcount", "collaboration", "escalation", "tools", "openings", "sources")
     assert specialist.items == 1  # one responsibility marked internal
     copywriter = marks[("position", "copywriter")]
     # requirements by internal_fields; one collaboration and one escalation entry marked, one with an internal position.

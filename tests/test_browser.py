@@ -177,6 +177,13 @@ def test_tapping_a_term_on_a_phone_shows_its_definition(base: str, chromium, han
     assert seen.blocked == [] and seen.errors == []
 
 
+def public_job_description(model, pos) -> bool:
+    """Return whether a position has a public job description (and so a QR code on a published site)."""
+    from generator.audience import public_view
+
+    return pos.id in public_view(model).positions
+
+
 def _printed_position(model):
     """Return the position whose printed page shows most: a manager and the most reports."""
     return max(model.positions.values(), key=lambda p: (p.reports_to is not None, len(model.direct_reports(p.id)), p.id))
@@ -196,6 +203,10 @@ def test_position_prints_as_a_clean_job_description(base: str, tab, handbook_mod
     assert box and box["width"] > 50 and box["height"] > 50
     assert box["x"] + box["width"] <= page.viewport_size["width"]
     assert page.locator("article h2#responsibilities").is_visible()
+    # The QR code of the page's address prints with it; the copy button and share links do not.
+    if public_job_description(handbook_model, pos):
+        assert page.locator("img.hb-qr").is_visible()
+        assert not page.locator("button.hb-copy").is_visible()
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "print-position.png"), full_page=True)
     page.pdf(path=str(ARTIFACTS / "position.pdf"), format="A4")
