@@ -6,13 +6,12 @@ from __future__ import annotations
 
 import json
 import re
-from pathlib import Path
 
 import pytest
 
 from browser import ARTIFACTS, serve, show_diagrams, watch_page
 from conftest import FIXTURES
-from site_project import SITE_URL, make_project, mkdocs_build, set_language
+from site_project import make_project, mkdocs_build, set_language
 
 TODAY = "2026-06-15"
 """The day the fixture is built for (tests/fixtures/hiring/README.md)."""
