@@ -17,7 +17,7 @@ import segno
 
 from .audience import public_view
 from .catalogue import Catalogue
-from .errors import HandbookError
+from .errors import DataError, HandbookError
 from .escape import html_text, plain_text
 from .model import Opening, OrgModel, Position
 
@@ -64,18 +64,20 @@ def current_openings(model: OrgModel, today: datetime.date) -> OrgModel:
     return replace(model, positions=positions)
 
 
-def expiry_warnings(model: OrgModel, today: datetime.date) -> list[str]:
-    """Return one line per opening that has expired or closes within ``SOON`` days, located on its valid_through."""
+def expiry_warnings(model: OrgModel, today: datetime.date) -> list[DataError]:
+    """Return a warning per opening that has expired or closes within ``SOON`` days, located on its valid_through."""
     out = []
     for pos in model.positions.values():
         for o in pos.openings:
-            last = datetime.date.fromisoformat(o.valid_through)
-            left = (last - today).days
+            left = (datetime.date.fromisoformat(o.valid_through) - today).days
             if left < 0:
-                out.append(f"{o.at}: warning: this opening closed on {o.valid_through} and is no longer listed; remove it or extend valid_through")
+                message = f"this opening closed on {o.valid_through} and is no longer listed; remove it or extend valid_through"
             elif left <= SOON and datetime.date.fromisoformat(o.posted) <= today:
                 when = "today" if left == 0 else f"in {left} day{'s' if left != 1 else ''}"
-                out.append(f"{o.at}: warning: this opening closes {when} ({o.valid_through}); extend valid_through if it stays open")
+                message = f"this opening closes {when} ({o.valid_through}); extend valid_through if it stays open"
+            else:
+                continue
+            out.append(DataError(*o.at, message))
     return out
 
 

@@ -77,6 +77,7 @@ def test_copy_button_puts_the_job_description_on_the_clipboard(hiring: dict, chr
         page.locator(".md-dialog").get_by_text(notice).wait_for(timeout=5_000)
         ARTIFACTS.mkdir(exist_ok=True)
         page.screenshot(path=str(ARTIFACTS / f"copied-{hiring['language']}.png"))
+        page.wait_for_load_state("networkidle")
     context.close()
     assert copied.rstrip("\n") == expected.rstrip("\n")
     assert seen.blocked == [] and seen.errors == []
@@ -97,6 +98,8 @@ def test_charts_are_fetched_only_when_scrolled_to(hiring: dict, chromium) -> Non
         show_diagrams(page)
         assert any("mermaid.min.js" in u for u in fetched)
         assert page.locator("div.mermaid svg g.node").count() >= 3
+        # Scrolling also brought the lazily loaded QR code into view: let it load while the server is up.
+        page.wait_for_load_state("networkidle")
     context.close()
     assert seen.blocked == [] and seen.errors == []
 
