@@ -1,0 +1,58 @@
+"""The handbook's data as it was at a git revision: exported to a scratch folder, then loaded and validated as usual."""
+
+from __future__ import annotations
+
+import io
+import subprocess
+import tarfile
+import tempfile
+from contextlib import contextmanager
+from collections.abc import Iterator
+from pathlib import Path
+
+from .errors import DataErrors, HandbookError
+from .model import OrgModel
+from .pipeline import build_model
+
+WORKING_TREE = "working tree"
+
+
+def _git(root: Path, *args: str, binary: bool = False) -> subprocess.CompletedProcess:
+    try:
+        return subprocess.run(["git", *args], cwd=root, capture_output=True, text=not binary, timeout=120)
+    except (OSError, subprocess.SubprocessError) as exc:
+        raise HandbookError(f"git {args[0]} failed: {exc}") from None
+
+
+@contextmanager
+def data_at(root: Path, revision: str, data: str = "data") -> Iterator[Path]:
+    """Yield a folder holding ``data/`` as it was at ``revision``, or the folder itself when ``revision`` is one
+    (or ``WORKING_TREE``, for the files as they are now)."""
+    if revision == WORKING_TREE:
+        yield root / data
+        return
+    given = Path(revision)
+    if given.is_dir():
+        yield given
+        return
+    if revision.startswith("-"):
+        raise HandbookError(f"{revision!r} is not a git revision")
+    check = _git(root, "rev-parse", "--verify", "--quiet", f"{revision}^{{commit}}")
+    if check.returncode != 0:
+        raise HandbookError(f"{revision!r} is neither a git revision nor a folder (fetch it first, e.g. git fetch origin main)")
+    archive = _git(root, "archive", "--format=tar", check.stdout.strip(), "--", data, binary=True)
+    with tempfile.TemporaryDirectory(prefix="handbook-rev-") as tmp:
+        if archive.returncode == 0:
+            with tarfile.open(fileobj=io.BytesIO(archive.stdout)) as tar:
+                tar.extractall(tmp, filter="data")  # no links out, no absolute paths
+        yield Path(tmp) / data
+
+
+def model_at(root: Path, revision: str, data: str = "data") -> OrgModel:
+    """Return the validated model of ``data/`` at ``revision``; its errors are reported as that revision's."""
+    with data_at(root, revision, data) as folder:
+        try:
+            return build_model(folder, folder.parent)
+        except DataErrors as exc:
+            shown = "the working tree" if revision == WORKING_TREE else revision
+            raise HandbookError("\n".join([f"{shown}: the data does not validate, so it cannot be compared:", *exc.lines()])) from None
