@@ -51,6 +51,8 @@ class Handbook:
     """The public site's name and home page paragraph where they differ from title and description."""
     country: str = ""
     """ISO 3166 code of where openings are, unless an opening names its own."""
+    owners: tuple[str, ...] = ()
+    """Reviewers of the handbook-wide files (CODEOWNERS)."""
     organization_url: str = ""
 
 
@@ -102,8 +104,20 @@ class Opening:
     apply_email: str = ""
     apply_url: str = ""
     note: str = ""
-    at: str = ""
-    """Where ``valid_through`` is written (``data/positions/x.yml:31:20: openings[0].valid_through``), for warnings about expiry."""
+    at: tuple[str, int, int, str] = ("", 0, 0, "")
+    """Where ``valid_through`` is written (file, line, column, field path), for warnings about expiry."""
+
+
+@dataclass(frozen=True)
+class HistoryEntry:
+    """One commit that changed a position's file, and what it did to the role (``generator/changelog.py``)."""
+
+    date: str
+    subject: str
+    commit: str
+    changes: tuple = ()
+    """``generator.diff.Change`` records; empty when the commit created the file or a version did not validate."""
+    created: bool = False
 
 
 @dataclass(frozen=True)
@@ -133,6 +147,8 @@ class Department:
     """(field, index) of list items marked internal."""
     hidden: frozenset[str] = frozenset()
     """Parts the page must not show: set by the public view (generator/audience.py), empty in the internal handbook."""
+    owners: tuple[str, ...] = ()
+    """Reviewers of this department's files (CODEOWNERS)."""
 
 
 @dataclass(frozen=True)
@@ -155,6 +171,9 @@ class Position:
     collaboration: tuple[Collaboration, ...] = ()
     escalation: tuple[Escalation, ...] = ()
     tools: tuple[str, ...] = ()
+    history: tuple[HistoryEntry, ...] = field(default=(), compare=False)
+    """Commits that changed the position's file, newest first (empty outside git and in shallow clones);
+    not part of a position's identity (positions are hashed, and a change record holds lists)."""
     openings: tuple[Opening, ...] = ()
     """In the validated model every opening written; the model pages are rendered from keeps the current ones (generator/recruiting.py)."""
     former_ids: tuple[str, ...] = ()

@@ -364,6 +364,7 @@ class _Checker:
             public_description=hb.data.get("public_description", ""),
             country=hb.data.get("country", ""),
             organization_url=hb.data.get("organization_url", ""),
+            owners=_texts(hb.data, "owners"),
         )
         changed = self.records.changed
         files = self.records.files
@@ -406,8 +407,14 @@ def _department(dept_id: str, doc: Document, changed: str) -> Department:
         sources=_texts(d, "sources"),
         source_file=doc.path,
         changed=changed,
+        owners=_texts(d, "owners"),
         **_visibility(d, ("functions",)),
     )
+
+
+def position_record(pos_id: str, doc: Document) -> Position:
+    """Return the position one schema-valid file describes, references unchecked (a past version, for its history)."""
+    return _position(pos_id, doc, "")
 
 
 def _position(pos_id: str, doc: Document, changed: str) -> Position:
@@ -454,7 +461,7 @@ def _opening(doc: Document, index: int, o: dict) -> Opening:
         apply_email=apply.get("email", ""),
         apply_url=apply.get("url", ""),
         note=o.get("note", ""),
-        at=f"{doc.path}:{line}:{column}: openings[{index}].valid_through",
+        at=(doc.path, line, column, f"openings[{index}].valid_through"),
     )
 
 

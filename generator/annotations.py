@@ -1,0 +1,64 @@
+"""``handbook check --format``: the same errors and warnings as the text format, for CI systems to show on the YAML lines."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+
+from .errors import DataError
+
+FORMATS = ("text", "github", "gitlab", "json")
+
+
+def text_line(error: DataError, severity: str) -> str:
+    """Return the one-line text form; warnings say so after the field."""
+    return str(error if severity == "error" else DataError(error.path, error.line, error.column, error.field, f"warning: {error.message}"))
+
+
+def _message(error: DataError) -> str:
+    return f"{error.field}: {error.message}" if error.field else error.message
+
+
+def _github_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _github_property(text: str) -> str:
+    return _github_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def github(findings: list[tuple[DataError, str]]) -> list[str]:
+    """Return GitHub Actions workflow commands: ``::error file=…,line=…,col=…,title=…::message``."""
+    out = []
+    for error, severity in findings:
+        props = [f"file={_github_property(error.path)}"]
+        if error.line:
+            props += [f"line={error.line}", f"col={error.column}"]
+        props.append(f"title={_github_property(error.field or 'handbook')}")
+        # The location is in the properties; the message is the text format's, after its location.
+        out.append(f"::{severity} {','.join(props)}::{_github_data(_message(error))}")
+    return out
+
+
+def gitlab(findings: list[tuple[DataError, str]]) -> str:
+    """Return a GitLab Code Quality report (JSON): one issue per finding, fingerprinted by what and where, not by line."""
+    issues = []
+    for error, severity in findings:
+        fingerprint = hashlib.sha256("\0".join((error.path, error.field, error.message)).encode("utf-8")).hexdigest()
+        issues.append({
+            "description": _message(error),
+            "check_name": "handbook-" + ("warning" if severity == "warning" else "data"),
+            "fingerprint": fingerprint,
+            "severity": "major" if severity == "error" else "minor",
+            "location": {"path": error.path, "lines": {"begin": max(error.line, 1)}},
+        })
+    return json.dumps(issues, ensure_ascii=False, indent=2) + "\n"
+
+
+def as_json(findings: list[tuple[DataError, str]], summary: str = "") -> str:
+    """Return every finding as plain JSON, with the text line each one prints as."""
+    items = [
+        {"severity": severity, "path": e.path, "line": e.line, "column": e.column, "field": e.field, "message": e.message, "text": text_line(e, severity)}
+        for e, severity in findings
+    ]
+    return json.dumps({"ok": not any(s == "error" for _, s in findings), "summary": summary, "findings": items}, ensure_ascii=False, indent=2) + "\n"
