@@ -21,7 +21,7 @@ NODE_TOOLS := node_modules/.package-lock.json
 # Material prints a multi-line end-of-life notice on every run; it is not about this project.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build build-public serve-public test lint check generate bench new upgrade sample clean distclean
+.PHONY: serve build build-public serve-public test lint check codeowners review generate bench new upgrade sample clean distclean
 
 # The sample handbook: data/ and docs/ until a company runs make new, examples/sample/ after.
 SAMPLE := $(if $(wildcard examples/sample/data/handbook.yml),examples/sample,.)
@@ -32,7 +32,7 @@ FROM ?= upstream
 # A company's name and a revision are data, not make syntax: they reach the commands as environment
 # variables holding their text as typed ($(value …)), and make never expands them ('Price$mart',
 # '$(shell …)'), so no name can be mistaken for make or shell syntax.
-unexport ORG FROM
+unexport ORG FROM BASE
 
 # --dirty rebuilds only pages whose Markdown changed: the generator rewrites exactly the pages an
 # edit affects, so a saved YAML file is served in about a second instead of four.
@@ -89,8 +89,18 @@ bench: $(INSTALLED) $(VENDOR_STAMP) $(MERMAID_LOADER) $(NODE_TOOLS)
 	$(BIN)/python tests/bench.py $(BENCH_SIZES)
 	$(BIN)/python tests/lighthouse.py
 
+# Also fails when CODEOWNERS no longer matches the owners named in data/ (make codeowners rewrites it).
 check: $(INSTALLED)
-	$(BIN)/python -m generator check
+	$(BIN)/python -m generator check --codeowners CODEOWNERS
+
+codeowners: $(INSTALLED)
+	$(BIN)/python -m generator codeowners
+
+# The role-change summary a pull request gets as a comment, for the working tree against BASE (default main).
+BASE ?= main
+review: export HANDBOOK_REVIEW_BASE := $(value BASE)
+review: $(INSTALLED)
+	@$(BIN)/python -m generator diff "$$HANDBOOK_REVIEW_BASE" $(if $(HEAD),"$(HEAD)") --site-url "$$HANDBOOK_SITE_URL"
 
 generate: $(INSTALLED)
 	$(BIN)/python -m generator generate
