@@ -30,6 +30,8 @@ from .yamlsource import parse, text_problem
 BASE = ".handbook-upstream"
 """The upstream commit a company's tool files come from, written by new and upgrade: an upgrade removes
 only paths that commit had and the new version drops, never a file of the company's own."""
+CI_FILES = {"github-workflow.yml": ".github/workflows/handbook.yml", "gitlab-ci.yml": ".gitlab-ci.yml"}
+"""CI templates shipped in generator/ci/ → where make new puts them in a company's repository."""
 COMPANY_PATHS = ("data", "docs", "examples", ".git", ".github", ".gitlab", ".gitlab-ci.yml", "CODEOWNERS", BASE)
 """Top-level paths an upgrade never touches: the company's handbook, its CI and its owners."""
 SAMPLE = Path("examples") / "sample"
@@ -86,6 +88,12 @@ def new_handbook(root: Path, organization: str, language: str = LANGUAGES[0]) ->
     docs.mkdir(exist_ok=True)
     (docs / ".gitkeep").touch()
     done.append(f"wrote a starter organisation for {organization} to data/ (interface language: {language})")
+    for template, target in CI_FILES.items():
+        # The company's own from here on (COMPANY_PATHS): an existing one is left as it is.
+        if not (root / target).exists():
+            (root / target).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(Path(__file__).parent / "ci" / template, root / target)
+            done.append(f"wrote {target}: pull-request checks and the role-change summary (README: Reviewing changes)")
     head = subprocess.run(["git", "rev-parse", "--verify", "-q", "HEAD"], cwd=root, capture_output=True, text=True)
     if head.returncode == 0:
         (root / BASE).write_text(head.stdout.strip() + "\n", "utf-8")
