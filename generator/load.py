@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import DataError, quote
-from .history import last_changed
+from .history import Revision, file_revisions, last_changed
 from .paths import display_path
 from .shape import check_shape
 from .suggest import did_you_mean
@@ -53,6 +53,8 @@ class Records:
     folder_found: bool = True
     changed: dict[str, str] = field(default_factory=dict)
     """Path relative to the data folder → date of its last commit (empty outside git)."""
+    revisions: dict[str, list[Revision]] = field(default_factory=dict)
+    """Path of a position file relative to the data folder → the commits that changed it, newest first."""
 
 
 class _Loader:
@@ -103,6 +105,7 @@ class _Loader:
                 for path in self.walk(Path(top[folder].path)):
                     self.one(path, kind)
         records.changed = last_changed(self.data_dir)
+        records.revisions = file_revisions(self.data_dir)
         return records
 
     def entries(self, folder: Path) -> list[os.DirEntry]:

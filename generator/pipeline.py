@@ -7,6 +7,7 @@ from pathlib import Path
 
 from .audience import for_audience
 from .catalogue import catalogue
+from .changelog import with_history
 from .load import load
 from .model import OrgModel
 from .recruiting import build_date, current_openings, prepare
@@ -20,7 +21,8 @@ def build_model(data_dir: Path, root: Path | None = None) -> OrgModel:
 
     ``root`` is the project folder that messages show paths from (default: the working directory).
     """
-    return validate(load(data_dir, root))
+    records = load(data_dir, root)
+    return with_history(validate(records), records.revisions, records.files["position"])
 
 
 def generate(

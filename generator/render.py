@@ -11,6 +11,7 @@ import markupsafe
 from .audience import PART_LABELS, PublicMark, public_marks
 from . import diagrams
 from .catalogue import Catalogue, catalogue
+from .diff_report import change_lines
 from .errors import HandbookError
 from .escape import Raw, front_matter, html_lines, html_text, markdown, script_json
 from .model import Department, OrgModel, Plan, Position
@@ -132,7 +133,7 @@ def environment() -> jinja2.Environment:
         finalize=markdown,
     )
     env.filters.update(meta=front_matter, html=html_text, html_lines=html_lines, raw=Raw, json=script_json, md=markdown)
-    env.globals.update(diagrams=diagrams, part_labels=PART_LABELS)
+    env.globals.update(diagrams=diagrams, part_labels=PART_LABELS, change_lines=change_lines)
     env.tests["contains"] = lambda seq, item: item in seq
     return env
 
@@ -165,7 +166,7 @@ def render(model: OrgModel, env: jinja2.Environment | None = None, recruiting: R
         if path in pages:
             raise HandbookError(f"two generated pages would be written to {path}")
         page = _Page(path, text)
-        pages[path] = env.get_template(template).render(model=model, page=page, t=text.md, tx=text.text, recruiting=recruiting, **context)
+        pages[path] = env.get_template(template).render(model=model, page=page, t=text.md, tx=text.text, catalogue=text, recruiting=recruiting, **context)
 
     emit("home.md.j2", page_path("home"))
     emit("org_chart.md.j2", page_path("org-chart"))
