@@ -39,8 +39,12 @@ def _sample_copy(tmp_path: Path) -> Path:
 def test_new_moves_the_sample_and_writes_a_valid_starter(tmp_path: Path, language: str) -> None:
     project = _sample_copy(tmp_path)
     before = sorted(p.relative_to(project / "data") for p in (project / "data").rglob("*"))
+    (project / ".gitlab-ci.yml").write_text("# the company's own\n", "utf-8")
     done = new_handbook(project, ORG, language)
-    assert len(done) == 3
+    assert len(done) == 4
+    # Pull-request CI arrives with the starter; a CI file the company already has stays as it is.
+    assert (project / ".github" / "workflows" / "handbook.yml").read_bytes() == (ROOT / "generator" / "ci" / "github-workflow.yml").read_bytes()
+    assert (project / ".gitlab-ci.yml").read_text("utf-8") == "# the company's own\n"
     assert sorted(p.relative_to(project / SAMPLE / "data") for p in (project / SAMPLE / "data").rglob("*")) == before
     assert (project / SAMPLE / "docs" / "guide" / "index.md").is_file() and not (project / "docs" / "guide").exists()
     assert (project / "docs" / "assets" / "vendor" / "mermaid.min.js").is_file()  # fetched by the build, not the sample's

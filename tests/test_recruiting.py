@@ -16,6 +16,7 @@ import pytest
 import segno
 
 from conftest import FIXTURES, run_cli
+from generator.annotations import text_line
 from generator.catalogue import catalogue
 from generator.errors import HandbookError
 from generator.pipeline import build_model
@@ -64,7 +65,7 @@ def test_only_openings_current_on_the_build_date_remain(written, model) -> None:
 
 def test_expired_and_closing_openings_are_warnings_on_their_line(written) -> None:
     source = written.positions["operations-specialist"].source_file
-    assert expiry_warnings(written, FIXTURE_DATE) == [
+    assert [text_line(w, "warning") for w in expiry_warnings(written, FIXTURE_DATE)] == [
         f"{source}:27:20: openings[1].valid_through: warning: this opening closed on 2026-05-31 "
         "and is no longer listed; remove it or extend valid_through",
         f"{source}:34:20: openings[2].valid_through: warning: this opening closes in 5 days "
