@@ -63,6 +63,8 @@ class Collaboration:
     with_id: str
     on: str
     internal: bool = False
+    added: bool = False
+    """Added when compiling the handbook, not taken from its sources."""
 
 
 @dataclass(frozen=True)
@@ -73,6 +75,8 @@ class Escalation:
     when: str
     to: str
     internal: bool = False
+    added: bool = False
+    """Added when compiling the handbook, not taken from its sources."""
 
 
 @dataclass(frozen=True)
@@ -149,6 +153,10 @@ class Department:
     """Parts the page must not show: set by the public view (generator/audience.py), empty in the internal handbook."""
     owners: tuple[str, ...] = ()
     """Reviewers of this department's files (CODEOWNERS)."""
+    added: frozenset[str] = frozenset()
+    """Fields whose value was added when compiling the handbook rather than taken from its sources (marked on the page)."""
+    added_items: frozenset[tuple[str, str]] = frozenset()
+    """(field, text) of list items marked added; by text, so filtering a list for the public site keeps them."""
 
 
 @dataclass(frozen=True)
@@ -190,6 +198,15 @@ class Position:
     """(field, index) of list items marked internal."""
     hidden: frozenset[str] = frozenset()
     """Parts the page must not show: set by the public view (generator/audience.py), empty in the internal handbook."""
+    added: frozenset[str] = frozenset()
+    """Fields whose value was added when compiling the handbook rather than taken from its sources (marked on the page)."""
+    added_items: frozenset[tuple[str, str]] = frozenset()
+    """(field, text) of list items marked added; by text, so filtering a list for the public site keeps them."""
+
+    @property
+    def has_added(self) -> bool:
+        """Whether the page marks anything as added (and so explains the mark)."""
+        return bool(self.added or self.added_items or any(c.added for c in self.collaboration) or any(e.added for e in self.escalation))
 
 
 @dataclass(frozen=True)
@@ -202,6 +219,8 @@ class PlanEntry:
     note: str = ""
     reports_to: str | None = None
     """Plan-specific manager; small teams often report straight to the 店长."""
+    added: frozenset[str] = frozenset()
+    """Figures added when compiling the plan rather than taken from its sources."""
 
 
 @dataclass(frozen=True)
@@ -393,6 +412,18 @@ class OrgModel:
     def total_headcount(self, dept_id: str) -> int | None:
         """Return the headcount of a department including all its sub-departments; None where it is not shown."""
         return self._totals[dept_id]
+
+    def headcount_added(self, dept_id: str | None = None) -> bool:
+        """Return whether a headcount total (of a department and its sub-departments, or of everyone) counts an added figure."""
+        return any("headcount" in p.added for p in self.positions.values() if dept_id is None or self._within(p.department, dept_id))
+
+    def _within(self, dept_id: str, ancestor: str) -> bool:
+        current: str | None = dept_id
+        while current is not None:
+            if current == ancestor:
+                return True
+            current = self.departments[current].parent
+        return False
 
     @cached_property
     def headcount(self) -> int | None:

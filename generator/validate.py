@@ -381,6 +381,16 @@ def _texts(data: dict, key: str) -> tuple[str, ...]:
     return tuple(item["text"] if isinstance(item, dict) else item for item in data.get(key, ()))
 
 
+def _added(data: dict, lists: tuple[str, ...]) -> dict[str, Any]:
+    """Return what a department or position marks as added when compiling rather than taken from the sources."""
+    return {
+        "added": frozenset(data.get("added", ())),
+        "added_items": frozenset(
+            (key, item["text"]) for key in lists for item in data.get(key, ()) if isinstance(item, dict) and item.get("added")
+        ),
+    }
+
+
 def _visibility(data: dict, lists: tuple[str, ...]) -> dict[str, Any]:
     """Return the visibility fields of a department or position (see generator/audience.py)."""
     marked = {(key, i) for key in lists for i, item in enumerate(data.get(key, ())) if isinstance(item, dict) and item.get("internal")}
@@ -409,6 +419,7 @@ def _department(dept_id: str, doc: Document, changed: str) -> Department:
         changed=changed,
         owners=_texts(d, "owners"),
         **_visibility(d, ("functions",)),
+        **_added(d, ("functions",)),
     )
 
 
@@ -432,8 +443,8 @@ def _position(pos_id: str, doc: Document, changed: str) -> Position:
         order=d.get("order"),
         requirements=_texts(d, "requirements"),
         kpis=_texts(d, "kpis"),
-        collaboration=tuple(Collaboration(c["with"], c["on"], c.get("internal", False)) for c in d.get("collaboration", ())),
-        escalation=tuple(Escalation(e["situation"], e.get("when", ""), e["to"], e.get("internal", False)) for e in d.get("escalation", ())),
+        collaboration=tuple(Collaboration(c["with"], c["on"], c.get("internal", False), c.get("added", False)) for c in d.get("collaboration", ())),
+        escalation=tuple(Escalation(e["situation"], e.get("when", ""), e["to"], e.get("internal", False), e.get("added", False)) for e in d.get("escalation", ())),
         tools=_texts(d, "tools"),
         openings=tuple(_opening(doc, i, o) for i, o in enumerate(d.get("openings", ()))),
         former_ids=_texts(d, "former_ids"),
@@ -441,6 +452,7 @@ def _position(pos_id: str, doc: Document, changed: str) -> Position:
         source_file=doc.path,
         changed=changed,
         **_visibility(d, ("responsibilities", "requirements", "kpis", "tools")),
+        **_added(d, ("responsibilities", "requirements", "kpis", "tools", "other_titles")),
     )
 
 
@@ -471,7 +483,7 @@ def _plan(plan_id: str, doc: Document) -> Plan:
         id=plan_id,
         name=d["name"],
         summary=d["summary"],
-        entries=tuple(PlanEntry(e["position"], e["headcount"], e.get("max"), e.get("note", ""), e.get("reports_to")) for e in d["positions"]),
+        entries=tuple(PlanEntry(e["position"], e["headcount"], e.get("max"), e.get("note", ""), e.get("reports_to"), frozenset(e.get("added", ()))) for e in d["positions"]),
         order=d.get("order"),
         sources=_texts(d, "sources"),
         source_file=doc.path,
