@@ -21,7 +21,7 @@ pytestmark = pytest.mark.skipif(not is_sample(ROOT / "data"), reason="data/ is n
 
 def test_the_sample_is_complete(handbook_site: Path, handbook_model) -> None:
     model = handbook_model
-    assert (len(model.departments), len(model.positions), len(model.plans)) == (18, 44, 4)
+    assert (len(model.departments), len(model.positions), len(model.plans)) == (19, 45, 5)
     assert len(model.glossary) >= 25 and len(model.handbook.sources) == 5
     pages = [p for p in (handbook_site / "site").rglob("index.html") if "assets" not in p.parts]
     assert len(pages) > 60
@@ -76,3 +76,36 @@ def test_through_train_shows_its_definition_on_hover(handbook_site: Path, handbo
         assert tip.inner_text() == term.definition
         context.close()  # while the server is up, so no request of the page is cut off
     assert seen.blocked == [] and seen.errors == []
+
+
+def test_the_sample_says_only_what_its_sources_say(handbook_model) -> None:
+    # Read against ../shared/seeds/ (issue 14): what the articles state is kept, what was added is marked.
+    model = handbook_model
+    # The 运营中心 chart's unit after 分销部 (001).
+    assert model.departments["juhuasuan"].parent == "operations-center"
+    # 产品部 (002): 做选品、采购、拍照作图、文案编辑.
+    assert "做选品、采购、拍照作图、文案编辑。" in model.departments["merchandise"].functions
+    # 客服, 4 人 (001): one undivided figure; the split is marked as added and adds up to it.
+    service = [model.positions["pre-sales-customer-service"], model.positions["after-sales-customer-service"]]
+    assert sum(p.headcount for p in service) == 4 and all("headcount" in p.added for p in service)
+    # 剧本 is in the base team, not the 自媒体 list (000).
+    assert "剧本" not in model.departments["new-media"].summary
+    # No article lists duties of 项目经理, of the 售前/售后主管 or of the 总经理 himself.
+    for pos_id in ("project-manager", "pre-sales-supervisor", "after-sales-supervisor", "general-manager"):
+        pos = model.positions[pos_id]
+        assert all(("responsibilities", text) in pos.added_items for text in pos.responsibilities), pos_id
+    # The 运营目标 (001) name no owner: no position carries them as its KPIs.
+    assert not any("20万" in k or "回头率" in k or "20%" in k for p in model.positions.values() for k in p.kpis)
+    # The finance escalation target and the small-to-medium 天猫店 staffing (001).
+    assert all(e.added for e in model.positions["finance-specialist"].escalation)
+    tmall = {e.position: (e.headcount, e.max) for e in model.plans["tmall-store"].entries}
+    assert tmall == {"operations-specialist": (2, 3), "pre-sales-customer-service": (2, None), "planner": (1, None), "technical-support-specialist": (1, None)}
+    # HR is not named owner of training, careers and bonuses (003 names none).
+    assert not any("培训" in f or "绩效奖金" in f for f in model.departments["human-resources"].functions)
+    # Headcounts the articles give for a role are not marked; the others are, and so are the totals.
+    stated = {"campaign-specialist", "data-analyst", "design-supervisor", "diamond-booth-specialist", "finance-specialist", "general-manager",
+              "graphic-designer", "operations-supervisor", "planner", "planning-supervisor", "promotion-supervisor", "sales-supervisor",
+              "store-manager", "technical-support-specialist", "through-train-specialist", "operations-assistant"}
+    for pos in model.positions.values():
+        assert ("headcount" in pos.added) == (pos.id not in stated), pos.id
+    assert model.headcount_added()
