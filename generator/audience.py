@@ -236,7 +236,7 @@ def split_problems(model: OrgModel) -> list[tuple[str, str, tuple, str]]:
         if "headcount" in dept.hidden:
             continue
         # A public total that counts internal positions, or hidden headcounts, gives them away or is wrong.
-        counted = [p for p in model.positions.values() if _within(model, p.department, dept.id)]
+        counted = [p for p in model.positions.values() if model.within(p.department, dept.id)]
         unseen = sorted(p.id for p in counted if p.id not in view.positions or view.positions[p.id].headcount is None)
         if unseen:
             problems.append((
@@ -265,12 +265,3 @@ def split_problems(model: OrgModel) -> list[tuple[str, str, tuple, str]]:
                     f"this plan is public, but position {entry.position!r} is internal; keep the plan internal or make the position public",
                 ))
     return problems
-
-
-def _within(model: OrgModel, dept_id: str, ancestor: str) -> bool:
-    current: str | None = dept_id
-    while current is not None:
-        if current == ancestor:
-            return True
-        current = model.departments[current].parent
-    return False

@@ -415,9 +415,10 @@ class OrgModel:
 
     def headcount_added(self, dept_id: str | None = None) -> bool:
         """Return whether a headcount total (of a department and its sub-departments, or of everyone) counts an added figure."""
-        return any("headcount" in p.added for p in self.positions.values() if dept_id is None or self._within(p.department, dept_id))
+        return any("headcount" in p.added for p in self.positions.values() if dept_id is None or self.within(p.department, dept_id))
 
-    def _within(self, dept_id: str, ancestor: str) -> bool:
+    def within(self, dept_id: str, ancestor: str) -> bool:
+        """Return whether department ``dept_id`` is ``ancestor`` or lies below it."""
         current: str | None = dept_id
         while current is not None:
             if current == ancestor:
