@@ -21,7 +21,7 @@ from .yamlsource import parse
 
 POSITION_PARTS = (
     "summary", "responsibilities", "requirements", "kpis", "level", "reports_to", "headcount",
-    "other_titles", "collaboration", "escalation", "tools", "openings", "onboarding", "changed", "history", "sources",
+    "other_titles", "collaboration", "escalation", "tools", "openings", "onboarding", "changed", "sources",
 )
 """Parts of a position page that can be public or internal; the title and department always show."""
 DEPARTMENT_PARTS = ("summary", "functions", "head", "headcount", "other_names", "changed", "sources")
@@ -43,7 +43,7 @@ PART_LABELS = {
     "summary": "part.summary", "responsibilities": "section.responsibilities", "requirements": "section.requirements",
     "kpis": "section.kpis", "level": "position.level", "reports_to": "position.reports_to", "headcount": "position.headcount",
     "other_titles": "position.other_titles", "collaboration": "section.collaboration", "escalation": "section.escalation",
-    "tools": "section.tools", "openings": "section.openings", "onboarding": "section.onboarding", "changed": "part.changed", "history": "section.history", "sources": "section.sources",
+    "tools": "section.tools", "openings": "section.openings", "onboarding": "section.onboarding", "changed": "part.changed", "sources": "section.sources",
     "functions": "section.functions", "head": "department.head", "other_names": "department.other_names",
 }
 """Catalogue key naming each part, for the internal handbook's note on what the public site leaves out."""
@@ -148,7 +148,8 @@ def _position(pos: Position, boss: str | None, positions: dict[str, Position], p
         reports_to=None if "reports_to" in hidden else boss,
         headcount=None if "headcount" in hidden else pos.headcount,
         changed="" if "changed" in hidden else pos.changed,
-        history=() if "history" in hidden else pos.history,
+        # Never public: it is worked out from every past version of the file, internal items and all.
+        history=(),
         sources=() if "sources" in hidden else pos.sources,
         hidden=hidden,
     )
@@ -206,7 +207,7 @@ def public_marks(model: OrgModel) -> dict[tuple[str, str], PublicMark]:
                 continue
             public = shown[item_id]
             # The date of the last change, the history and the onboarding summary are about the page, or repeat it.
-            hidden = tuple(p for p in parts if p in public.hidden and p not in ("changed", "history", "onboarding") and _has(item, p))
+            hidden = tuple(p for p in parts if p in public.hidden and p not in ("changed", "onboarding") and _has(item, p))
             kept = {p for p in parts if p not in public.hidden}
             items_gone = sum(
                 len(getattr(item, f)) - len(getattr(public, f))

@@ -133,7 +133,10 @@ def _diff(args: argparse.Namespace) -> int:
     from .revisions import WORKING_TREE, model_at
 
     root = Path.cwd()
-    data = args.data.as_posix()
+    resolved = args.data.resolve()
+    if not resolved.is_relative_to(root.resolve()):
+        raise HandbookError(f"{args.data}: diff compares the data folder of this repository; run it from the repository's top folder")
+    data = resolved.relative_to(root.resolve()).as_posix()
     head = args.head or WORKING_TREE
     old = model_at(root, args.base, data)
     new = model_at(root, head, data)

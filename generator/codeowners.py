@@ -30,6 +30,8 @@ def codeowners(model: OrgModel) -> str:
     if top:
         data = str(Path(model.handbook.source_file).parent.as_posix())
         lines.append(f"/{data}/ {' '.join(top)}")
+        # Who may change the review rules themselves.
+        lines.append(f"/CODEOWNERS {' '.join(top)}")
     owners: dict[str, tuple[str, ...]] = {}
     for _, dept in model.walk_departments():
         owners[dept.id] = dept.owners or (owners[dept.parent] if dept.parent else ())

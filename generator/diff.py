@@ -17,6 +17,9 @@ from .model import Department, OrgModel, Position
 TEXT_LISTS = ("responsibilities", "requirements", "kpis", "tools")
 SIMILAR = 0.5
 """Least similarity (difflib ratio over words) for a removed and an added item to count as one reworded item."""
+MAX_PAIRS = 400
+"""Most removed × added items compared for rewording; beyond it they are listed as removed and added, so a
+list rewritten wholesale cannot make every build compare thousands of long texts."""
 _TOKEN = re.compile(r"[A-Za-z0-9]+|\s+|.", re.S)
 
 
@@ -138,7 +141,9 @@ def words(before: str, after: str) -> list[list[str]]:
 
 
 def _similarity(a: str, b: str) -> float:
-    return difflib.SequenceMatcher(None, _TOKEN.findall(a), _TOKEN.findall(b), autojunk=False).ratio()
+    matcher = difflib.SequenceMatcher(None, _TOKEN.findall(a), _TOKEN.findall(b), autojunk=False)
+    # The cheap upper bound first: most pairs are plainly different.
+    return matcher.ratio() if matcher.quick_ratio() >= SIMILAR else 0.0
 
 
 def list_change(name: str, before: tuple[str, ...], after: tuple[str, ...]) -> Change | None:
@@ -149,7 +154,8 @@ def list_change(name: str, before: tuple[str, ...], after: tuple[str, ...]) -> C
         return None
     reworded = []
     # The most similar pairs first, each item in one pair at most.
-    pairs = sorted(((_similarity(r, a), i, j) for i, r in enumerate(removed) for j, a in enumerate(added)), key=lambda x: (-x[0], x[1], x[2]))
+    candidates = [(i, r, j, a) for i, r in enumerate(removed) for j, a in enumerate(added)] if len(removed) * len(added) <= MAX_PAIRS else []
+    pairs = sorted(((_similarity(r, a), i, j) for i, r, j, a in candidates), key=lambda x: (-x[0], x[1], x[2]))
     used_r: set[int] = set()
     used_a: set[int] = set()
     matched = []
@@ -199,15 +205,18 @@ def _entries(items: tuple, describe) -> tuple[str, ...]:
     return tuple(describe(x) for x in items)
 
 
-def position_changes(old: OrgModel, new: OrgModel, a: Position, b: Position, renamed: dict[str, str] | None = None) -> list[Change]:
+def position_changes(old: OrgModel, new: OrgModel, a: Position, b: Position, renamed: dict[str, str] | None = None,
+                     renamed_departments: dict[str, str] | None = None) -> list[Change]:
     """Return what changed in one position between two models (ids of related positions named by their titles);
-    ``renamed`` maps old position ids to new ones, so a renamed manager is no change of manager."""
+    ``renamed`` maps old position ids to new ones, so a renamed manager is no change of manager, and
+    ``renamed_departments`` old department ids to new ones, so a renamed department is no move."""
     renamed = renamed or {}
+    renamed_departments = renamed_departments or {}
     out: list[Change] = []
     for name in ("title", "level", "summary"):
         if getattr(a, name) != getattr(b, name):
             out.append(Change(name, getattr(a, name), getattr(b, name)))
-    if a.department != b.department:
+    if renamed_departments.get(a.department, a.department) != b.department:
         out.append(Change("department", _dept(old, a.department), _dept(new, b.department)))
     if renamed.get(a.reports_to, a.reports_to) != b.reports_to:
         out.append(Change("reports_to", _ref(old, a.reports_to), _ref(new, b.reports_to)))
@@ -302,10 +311,11 @@ def diff(old: OrgModel, new: OrgModel) -> RoleDiff:
     for dept_id in dept_removed:
         group(dept_id, old).department = ItemDiff("department", dept_id, old.departments[dept_id].name, "removed")
 
+    dept_renamed = {o: n for n, o in dept_pairs.items()}
     pos_pairs, pos_added, pos_removed = _matching(old.positions, new.positions)
     for new_id, old_id in pos_pairs.items():
         a, b = old.positions[old_id], new.positions[new_id]
-        changes = position_changes(old, new, a, b, {o: n for n, o in pos_pairs.items()})
+        changes = position_changes(old, new, a, b, {o: n for n, o in pos_pairs.items()}, dept_renamed)
         if changes or old_id != new_id:
             group(b.department, new).positions.append(
                 ItemDiff("position", new_id, b.title, "renamed" if old_id != new_id else "changed", old_id if old_id != new_id else "", changes))
@@ -316,12 +326,14 @@ def diff(old: OrgModel, new: OrgModel) -> RoleDiff:
                         Change("responsibilities", added=list(p.responsibilities))) if c.after is not None or c.added]))
     for pos_id in pos_removed:
         p = old.positions[pos_id]
-        dept = p.department
+        dept = dept_renamed.get(p.department, p.department)
         g = group(dept, new if dept in new.departments else old)
         g.positions.append(ItemDiff("position", pos_id, p.title, "removed", changes=[Change("headcount", p.headcount, None)]))
 
+    new_to_old = {n: o for n, o in dept_pairs.items()}
     for dept_id, g in groups.items():
-        before = old.total_headcount(dept_id) if dept_id in old.departments else None
+        old_id = new_to_old.get(dept_id, dept_id)
+        before = old.total_headcount(old_id) if old_id in old.departments else None
         after = new.total_headcount(dept_id) if dept_id in new.departments else None
         g.headcount = (before, after)
         g.positions.sort(key=lambda item: ({"added": 0, "renamed": 1, "changed": 2, "removed": 3}[item.status], item.id))

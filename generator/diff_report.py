@@ -7,10 +7,31 @@ import json
 from .catalogue import Catalogue
 from .diff import Change, ItemDiff, RoleDiff
 from .audience import PART_LABELS
-from .escape import markdown, markdown_fragment
+from .escape import markdown as _markdown
+from .escape import markdown_fragment as _fragment
 
 MARKER = "<!-- handbook-role-diff -->"
 """First line of the comment: CI finds its own comment by it and updates it in place."""
+LIMIT = 60_000
+"""Longest comment posted (GitHub takes 65,536 characters); the JSON format has everything."""
+_NO_LINK = {"@": "@\u2060", "#": "#\u2060"}
+
+
+def _unlink(text: str) -> str:
+    # GitHub and GitLab turn @name, #12 and owner/repo#12 in a comment into mentions and references,
+    # which would notify people named in role data; a word joiner after @ and # keeps the text as it reads.
+    return "".join(_NO_LINK.get(ch, ch) for ch in text)
+
+
+def markdown(value: object) -> str:
+    """Data text for the comment or page: inert Markdown that mentions and references no one."""
+    return _markdown(_unlink(str(value)))
+
+
+def markdown_fragment(text: str) -> str:
+    return _fragment(_unlink(text))
+
+
 FOLD = 6
 """Lists longer than this are folded into <details>, so a big change stays a readable comment."""
 
@@ -88,9 +109,16 @@ class _Writer:
     def words(self, runs: list[list[str]]) -> str:
         out = []
         for op, text in runs:
-            # Edge spaces kept: "美工 × 2" must not become "美工× 2" around a changed word.
-            shown = markdown_fragment(text) if text.strip() else text
-            out.append(shown if op == "=" else f"~~{shown}~~" if op == "-" else f"**{shown}**")
+            text = " ".join(text.split("\n"))
+            if op == "=" or not text.strip():
+                # Edge spaces kept: "美工 × 2" must not become "美工× 2" around a changed word.
+                out.append(markdown_fragment(text))
+                continue
+            # Markers must touch the text to count, so edge spaces go outside them.
+            core = text.strip()
+            lead, trail = text[: len(text) - len(text.lstrip())], text[len(text.rstrip()):]
+            marker = "~~" if op == "-" else "**"
+            out.append(f"{lead}{marker}{markdown_fragment(core)}{marker}{trail}")
         return "".join(out)
 
     def fold(self, lines: list[str], indent: str) -> list[str]:
@@ -142,7 +170,11 @@ def to_markdown(result: RoleDiff, text: Catalogue, base: str, head: str, site_ur
     if result.handbook:
         lines += [f"#### {t('diff.handbook')}", ""]
         lines += [line for c in result.handbook for line in w.change(c, "")] + [""]
-    return "\n".join(lines).rstrip("\n") + "\n"
+    text = "\n".join(lines).rstrip("\n") + "\n"
+    if len(text) > LIMIT:
+        cut = text.rfind("\n", 0, LIMIT - 200)
+        text = text[:cut] + "\n\n" + t("diff.truncated") + "\n"
+    return text
 
 
 def _n(value: int | None, t) -> str:

@@ -88,7 +88,8 @@ def file_revisions(data_dir: Path, folder: str = "positions") -> dict[str, list[
         return {}
     wanted: dict[str, list[tuple[str, str, str, str]]] = {}
     commit = parent = date = subject = ""
-    for line in log.stdout.splitlines():
+    # Split on newlines only: a subject may hold a carriage return or another line separator.
+    for line in log.stdout.split("\n"):
         if line.startswith("\x00"):
             _, ids, date, subject = line.split("\x00", 3)
             commit, _, parents = ids.partition(" ")

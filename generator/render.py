@@ -98,6 +98,12 @@ class _Page:
         """Return a Markdown link to one of the fixed pages (org chart, glossary …) with ``text`` escaped."""
         return Raw(f"[{markdown(text)}]({self.link(kind)})")
 
+    def external_link(self, text: str, href: str) -> Raw:
+        """Return a link out of the site as inline HTML. Python-Markdown reads links and emphasis even inside the
+        attributes of inline HTML, so the address is entity-coded like Markdown text (every character either
+        syntax could read); the browser decodes the entities back into the address as written."""
+        return Raw(f'<a href="{markdown(href)}" rel="nofollow noopener">{markdown(text)}</a>')
+
     def anchor_link(self, text: str, anchor: str) -> Raw:
         """Return a Markdown link to a section of this page."""
         return Raw(f"[{markdown(text)}](#{anchor})")

@@ -31,20 +31,22 @@ def data_at(root: Path, revision: str, data: str = "data") -> Iterator[Path]:
     if revision == WORKING_TREE:
         yield root / data
         return
-    given = Path(revision)
-    if given.is_dir():
-        yield given
-        return
-    if revision.startswith("-"):
-        raise HandbookError(f"{revision!r} is not a git revision")
-    check = _git(root, "rev-parse", "--verify", "--quiet", f"{revision}^{{commit}}")
+    check = _git(root, "rev-parse", "--verify", "--quiet", "--end-of-options", f"{revision}^{{commit}}")
     if check.returncode != 0:
+        # A revision wins over a folder of the same name: a pull request could add a folder
+        # named origin/main holding its own data and make the summary say nothing changed.
+        if Path(revision).is_dir():
+            yield Path(revision)
+            return
         raise HandbookError(f"{revision!r} is neither a git revision nor a folder (fetch it first, e.g. git fetch origin main)")
     archive = _git(root, "archive", "--format=tar", check.stdout.strip(), "--", data, binary=True)
     with tempfile.TemporaryDirectory(prefix="handbook-rev-") as tmp:
         if archive.returncode == 0:
-            with tarfile.open(fileobj=io.BytesIO(archive.stdout)) as tar:
-                tar.extractall(tmp, filter="data")  # no links out, no absolute paths
+            try:
+                with tarfile.open(fileobj=io.BytesIO(archive.stdout)) as tar:
+                    tar.extractall(tmp, filter="data")  # no links out, no absolute paths
+            except (tarfile.TarError, OSError) as exc:
+                raise HandbookError(f"{revision}: cannot read {data}/ at this revision: {exc}") from None
         yield Path(tmp) / data
 
 

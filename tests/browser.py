@@ -108,6 +108,15 @@ class Watch:
         self.errors.clear()
 
 
+# The local test server's own hiccups (a reset or dropped keep-alive socket while a lazily loaded image or
+# chart is fetched): not the site's. A missing file is still an error ("… status of 404").
+_TRANSPORT = ("net::ERR_CONNECTION_RESET", "net::ERR_SOCKET_NOT_CONNECTED", "net::ERR_EMPTY_RESPONSE")
+
+
+def _transport(text: str) -> bool:
+    return text.startswith("Failed to load resource: net::") and text.endswith(_TRANSPORT)
+
+
 def watch_page(context, page) -> Watch:
     """Block every request that is not to 127.0.0.1 and record it, with console errors and page errors."""
     seen = Watch()
@@ -121,7 +130,7 @@ def watch_page(context, page) -> Watch:
             r.abort()
 
     context.route("**/*", route)
-    page.on("console", lambda msg: seen.errors.append(f"console: {msg.text}") if msg.type == "error" else None)
+    page.on("console", lambda msg: seen.errors.append(f"console: {msg.text}") if msg.type == "error" and not _transport(msg.text) else None)
     page.on("pageerror", lambda exc: seen.errors.append(f"pageerror: {exc}"))
     return seen
 

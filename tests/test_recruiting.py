@@ -240,3 +240,29 @@ def test_share_files_are_written_per_public_position(model) -> None:
     assert "HANDBOOK_SITE_URL" in html.unescape(without_url["positions/designer.md"])
     internal = replace(model, positions={**model.positions, "designer": replace(model.positions["designer"], internal=True, openings=())})
     assert not any(path.startswith("positions/designer/") for path in render(internal))
+
+
+def test_hostile_addresses_cannot_inject_markup(model) -> None:
+    import markdown as python_markdown
+
+    hostile = "https://jobs.example.com/*a*{onmouseover=alert(1)}_[x](javascript:alert(2))"
+    pos = model.positions["designer"]
+    opening = replace(pos.openings[0], apply_url=hostile, apply_email="a*b*{onclick=alert(3)}@example.com")
+    handbook = replace(model.handbook, organization_url="https://x.example.com/)[XSS](javascript:alert(4))(")
+    bad = replace(model, handbook=handbook, positions={**model.positions, "designer": replace(pos, openings=(opening,))})
+    page = render(bad)["positions/designer.md"]
+    body = page.split("---\n", 2)[2]
+    out = python_markdown.markdown(body, extensions=["attr_list", "tables", "md_in_html"])
+    from html.parser import HTMLParser
+
+    found: list[tuple[str, str, str]] = []
+
+    class Attributes(HTMLParser):
+        def handle_starttag(self, tag, attrs):
+            found.extend((tag, k, v or "") for k, v in attrs)
+
+    Attributes().feed(out)
+    assert [a for a in found if a[1].startswith("on")] == []
+    assert [a for a in found if a[1] in ("href", "src") and ":" in a[2].split("/")[0] and not a[2].startswith(("https:", "mailto:"))] == []
+    assert ("a", "href", hostile) in found  # the address itself, intact
+    assert "https://x.example.com/)[XSS](javascript:alert(4))(" in html.unescape(out)  # shown as written, inert

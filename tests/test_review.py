@@ -305,7 +305,8 @@ def test_ci_files_parse_and_run_the_right_commands() -> None:
     runs = [s.get("run", "") for s in steps]
     assert any("generator check --format github --codeowners CODEOWNERS" in r for r in runs)
     assert "make build build-public" in runs
-    assert any(r.startswith("make -s review BASE=origin/") for r in runs)
+    review = next(s for s in steps if s.get("run", "").startswith("make -s review"))
+    assert review["run"] == 'make -s review BASE="origin/$BASE_REF" > role-changes.md' and review["env"]["BASE_REF"] == "${{ github.base_ref }}"
     upload = next(s for s in steps if s.get("uses", "").startswith("actions/upload-artifact"))
     assert upload["with"]["path"].split() == ["site/", "site-public/"]
     comment = next(s for s in steps if s.get("uses", "").startswith("actions/github-script"))
@@ -331,3 +332,38 @@ def test_ci_files_parse_and_run_the_right_commands() -> None:
     for target in ("review:", "build:", "build-public:", "check:", "codeowners:"):
         assert f"\n{target}" in makefile
     assert (VENV_BIN / "python").exists()
+
+
+def test_the_comment_mentions_and_references_no_one(repo: Path, tmp_path: Path) -> None:
+    new = tmp_path / "data"
+    shutil.copytree(repo / "data", new)
+    _edit(new / "positions" / "art-lead.yml", "  - 审核设计稿\n", "  - 审核设计稿\n  - 通知 @all 和 @org/team，见 #12 与 owner/repo#3\n")
+    text = diff_report.to_markdown(diff(build_model(repo / "data"), build_model(new)), catalogue("zh"), "a", "b")
+    assert "通知" in text
+    assert "@all" not in text and "@org" not in text and "#12" not in text and "repo#3" not in text
+    assert "@\u2060all" in text
+
+
+def test_a_revision_wins_over_a_folder_of_the_same_name(repo: Path, capsys, monkeypatch) -> None:
+    # A pull request could add a folder named like the base branch, holding its own data.
+    fake = repo / "base"
+    shutil.copytree(repo / "data", fake)
+    try:
+        _, out, _ = _cli(capsys, repo, monkeypatch, "diff", "base")
+    finally:
+        shutil.rmtree(fake)
+    assert "没有岗位相关的变化" not in "\n".join(out) and "岗位改名" in "\n".join(out)
+
+
+def test_a_renamed_department_moves_no_one(repo: Path, tmp_path: Path) -> None:
+    new = tmp_path / "data"
+    shutil.copytree(repo / "data", new)
+    (new / "departments" / "art.yml").rename(new / "departments" / "visual.yml")
+    _edit(new / "departments" / "visual.yml", "name: 美工组\n", "name: 视觉组\nformer_ids:\n  - art\n")
+    for f in (new / "positions").glob("*.yml"):
+        f.write_text(f.read_text("utf-8").replace("department: art\n", "department: visual\n"), "utf-8")
+    result = diff(build_model(repo / "data"), build_model(new)).to_json()
+    assert [g["id"] for g in result["departments"]] == ["visual"]
+    group = result["departments"][0]
+    assert group["department"]["status"] == "renamed" and group["department"]["former_id"] == "art"
+    assert group["positions"] == [] and group["headcount"] == {"before": 10, "after": 10}

@@ -33,7 +33,10 @@ def main(argv: list[str]) -> int:
     api = os.environ["CI_API_V4_URL"]
     project = urllib.parse.quote(os.environ["CI_PROJECT_ID"], safe="")
     notes = f"{api}/projects/{project}/merge_requests/{os.environ['CI_MERGE_REQUEST_IID']}/notes"
-    existing = [n for n in _call("GET", notes + "?per_page=100&sort=asc", token) if str(n.get("body", "")).startswith(MARKER)]
+    me = _call("GET", f"{api}/user", token)["id"]
+    # Only a note this token posted: anyone can start a note with the marker.
+    existing = [n for n in _call("GET", notes + "?per_page=100&sort=asc", token)
+                if str(n.get("body", "")).startswith(MARKER) and n.get("author", {}).get("id") == me]
     if existing:
         _call("PUT", f"{notes}/{existing[0]['id']}", token, {"body": body})
     else:
