@@ -193,9 +193,10 @@ class PublicMark:
     """List items and entries marked internal one by one."""
 
 
-def public_marks(model: OrgModel) -> dict[tuple[str, str], PublicMark]:
-    """Return, per ("position" | "department" | "plan", id) of the internal model, what its public page leaves out."""
-    view = public_view(model)
+def public_marks(model: OrgModel, view: OrgModel | None = None) -> dict[tuple[str, str], PublicMark]:
+    """Return, per ("position" | "department" | "plan", id) of the internal model, what its public page leaves out;
+    ``view`` is ``public_view(model)`` when the caller has it already."""
+    view = view or public_view(model)
     out: dict[tuple[str, str], PublicMark] = {}
     for kind, items, shown, parts in (
         ("position", model.positions, view.positions, POSITION_PARTS),

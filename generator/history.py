@@ -10,17 +10,25 @@ from pathlib import Path
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
+def full_history(data_dir: Path) -> bool:
+    """Return whether ``data_dir`` is in a git checkout with its whole history: outside git, or in a shallow
+    clone (CI's default), whose oldest commit would look like the last change of every file, history says nothing."""
+    try:
+        shallow = subprocess.run(["git", "rev-parse", "--is-shallow-repository"], cwd=data_dir, capture_output=True, text=True, timeout=60)
+    except (OSError, subprocess.SubprocessError):
+        return False
+    return shallow.stdout.strip() == "false"
+
+
 def last_changed(data_dir: Path) -> dict[str, str]:
     """Return ``{path relative to data_dir: 'YYYY-MM-DD'}`` of the last commit touching each file.
 
     Outside a git checkout, without git, or for files never committed, there is
     no entry: pages then simply say nothing about when they changed.
     """
+    if not full_history(data_dir):
+        return {}
     try:
-        shallow = subprocess.run(["git", "rev-parse", "--is-shallow-repository"], cwd=data_dir, capture_output=True, text=True, timeout=60)
-        if shallow.stdout.strip() != "false":
-            # Outside git, or a shallow clone (CI's default), whose oldest commit would look like the last change of every file.
-            return {}
         result = subprocess.run(
             ["git", "-c", "core.quotePath=false", "log", "--format=%x00%cs", "--name-only", "--relative", "--no-renames", "--", "."],
             cwd=data_dir, capture_output=True, text=True, timeout=60,
@@ -71,10 +79,9 @@ def file_revisions(data_dir: Path, folder: str = "positions") -> dict[str, list[
     handbook started with make new, the sample's history before it is not the company's: it is left
     out, and the company's first version of each file counts as its creation.
     """
+    if not full_history(data_dir):
+        return {}
     try:
-        shallow = subprocess.run(["git", "rev-parse", "--is-shallow-repository"], cwd=data_dir, capture_output=True, text=True, timeout=60)
-        if shallow.stdout.strip() != "false":
-            return {}
         prefix = subprocess.run(["git", "rev-parse", "--show-prefix"], cwd=data_dir, capture_output=True, text=True, timeout=60).stdout.strip()
         upstream = _upstream(data_dir)
         log = subprocess.run(

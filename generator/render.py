@@ -166,7 +166,8 @@ def render(model: OrgModel, env: jinja2.Environment | None = None, recruiting: R
     recruiting = recruiting or prepare(model, text)
     pages: dict[str, str] = {}
     # The internal handbook says on each page what the public site leaves out; the public site says nothing.
-    marks = public_marks(model) if model.audience == "internal" else {}
+    # The recruiting view is that public view already: it is not cut a second time.
+    marks = public_marks(model, recruiting.public) if model.audience == "internal" else {}
 
     def emit(template: str, path: str, **context: object) -> None:
         if path in pages:

@@ -96,6 +96,16 @@ def _git(cwd: Path, *args: str) -> str:
     return result.stdout
 
 
+def _clone_of(upstream: Path, dest: Path) -> Path:
+    """Commit ``upstream`` as a repository and return ``dest``, a clone of it whose remote is named upstream."""
+    _git(upstream, "init", "-q", "-b", "main")
+    _git(upstream, "add", "-A")
+    _git(upstream, "commit", "-q", "-m", "upstream")
+    _git(dest.parent, "clone", "-q", str(upstream), str(dest))
+    _git(dest, "remote", "rename", "origin", "upstream")
+    return dest
+
+
 def _make(cwd: Path, *targets: str, **variables: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run([*make_command(*targets), *(f"{k}={v}" for k, v in variables.items())], cwd=cwd, env=env(), capture_output=True, text=True, timeout=900)
 
@@ -120,12 +130,7 @@ def adopted(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     if not is_sample(upstream / "data"):  # this project's own copy already adopted: give upstream back a sample
         shutil.rmtree(upstream / "data")
         shutil.copytree(upstream / SAMPLE / "data", upstream / "data")
-    _git(upstream, "init", "-q", "-b", "main")
-    _git(upstream, "add", "-A")
-    _git(upstream, "commit", "-q", "-m", "upstream")
-    company = base / "company"
-    _git(base, "clone", "-q", str(upstream), str(company))
-    _git(company, "remote", "rename", "origin", "upstream")
+    company = _clone_of(upstream, base / "company")
     shutil.copytree(ROOT / VENDOR, company / VENDOR)  # fetched by make from npm; ignored by git
     # The name reaches the starter as typed: make must not expand its $ (or run $(shell …)).
     new = _make(company, "new", ORG="星海跨境电商 $(shell touch pwned)$x", LANGUAGE="en")
@@ -232,12 +237,7 @@ def test_upgrade_before_make_new_refreshes_the_sample_in_place(tmp_path: Path) -
     upstream = copy_repository(tmp_path / "upstream")
     if not is_sample(upstream / "data"):
         pytest.skip("this project's data/ is no longer the sample")
-    _git(upstream, "init", "-q", "-b", "main")
-    _git(upstream, "add", "-A")
-    _git(upstream, "commit", "-q", "-m", "upstream")
-    clone = tmp_path / "clone"
-    _git(tmp_path, "clone", "-q", str(upstream), str(clone))
-    _git(clone, "remote", "rename", "origin", "upstream")
+    clone = _clone_of(upstream, tmp_path / "clone")
     position = next((upstream / "data" / "positions").glob("*.yml"))
     position.write_text(position.read_text("utf-8").replace("summary: ", "summary: 上游更正：", 1), "utf-8")
     _git(upstream, "commit", "-q", "-am", "sample corrected")
