@@ -367,3 +367,19 @@ def test_a_renamed_department_moves_no_one(repo: Path, tmp_path: Path) -> None:
     group = result["departments"][0]
     assert group["department"]["status"] == "renamed" and group["department"]["former_id"] == "art"
     assert group["positions"] == [] and group["headcount"] == {"before": 10, "after": 10}
+
+
+def test_a_huge_comment_is_cut_with_a_pointer_to_the_json(repo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    new = tmp_path / "data"
+    shutil.copytree(repo / "data", new)
+    duties = "".join(f"  - 新职责 {i} {'很长的说明' * 40}\n" for i in range(60))
+    _edit(new / "positions" / "art-lead.yml", "responsibilities:\n", "responsibilities:\n" + duties)
+    monkeypatch.setattr(diff_report, "LIMIT", 5_000)
+    text = diff_report.to_markdown(diff(build_model(repo / "data"), build_model(new)), catalogue("zh"), "a", "b")
+    assert len(text) <= 5_000 and text.rstrip().endswith(catalogue("zh").text("diff.truncated"))
+
+
+def test_a_data_folder_outside_the_repository_is_one_line(repo: Path, tmp_path: Path, capsys, monkeypatch) -> None:
+    code, out, err = _cli(capsys, repo, monkeypatch, "--data", str(tmp_path), "diff", "base")
+    assert (code, out) == (1, [])
+    assert err == [f"{tmp_path}: diff compares the data folder of this repository; run it from the repository's top folder"]
