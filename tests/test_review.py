@@ -383,3 +383,32 @@ def test_a_data_folder_outside_the_repository_is_one_line(repo: Path, tmp_path: 
     code, out, err = _cli(capsys, repo, monkeypatch, "--data", str(tmp_path), "diff", "base")
     assert (code, out) == (1, [])
     assert err == [f"{tmp_path}: diff compares the data folder of this repository; run it from the repository's top folder"]
+
+
+def test_gitlab_note_updates_only_its_own_note(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from generator.ci import gitlab_note
+
+    body = tmp_path / "role-changes.md"
+    body.write_text(diff_report.MARKER + "\nsummary\n", "utf-8")
+    calls: list[tuple[str, str, dict | None]] = []
+    notes = [
+        {"id": 1, "author": {"id": 99}, "body": diff_report.MARKER + "\nsomeone else's copy"},
+        {"id": 2, "author": {"id": 7}, "body": diff_report.MARKER + "\nours"},
+    ]
+
+    def fake(method: str, url: str, token: str, data: dict | None = None):
+        calls.append((method, url, data))
+        return {"id": 7} if url.endswith("/user") else notes if method == "GET" else {}
+
+    monkeypatch.setattr(gitlab_note, "_call", fake)
+    monkeypatch.setenv("HANDBOOK_GITLAB_TOKEN", "t")
+    for name, value in (("CI_API_V4_URL", "https://gitlab.example.com/api/v4"), ("CI_PROJECT_ID", "5"), ("CI_MERGE_REQUEST_IID", "3")):
+        monkeypatch.setenv(name, value)
+    assert gitlab_note.main([str(body)]) == 0
+    assert calls[-1] == ("PUT", "https://gitlab.example.com/api/v4/projects/5/merge_requests/3/notes/2", {"body": diff_report.MARKER + "\nsummary\n"})
+    notes.pop()  # no note of ours yet: a new one
+    assert gitlab_note.main([str(body)]) == 0
+    assert calls[-1][0] == "POST" and calls[-1][1].endswith("/merge_requests/3/notes")
+    monkeypatch.delenv("HANDBOOK_GITLAB_TOKEN")
+    calls.clear()
+    assert gitlab_note.main([str(body)]) == 0 and calls == []  # without a token, the summary stays in the job log
