@@ -16,12 +16,12 @@ import io
 import json
 import re
 import shutil
-import subprocess
 import tarfile
 import tempfile
 from importlib import resources
 from pathlib import Path
 
+from . import git
 from .catalogue import LANGUAGES, catalogue
 from .errors import HandbookError
 from .pipeline import build_model
@@ -94,9 +94,11 @@ def new_handbook(root: Path, organization: str, language: str = LANGUAGES[0]) ->
             (root / target).parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(Path(__file__).parent / "ci" / template, root / target)
             done.append(f"wrote {target}: pull-request checks and the role-change summary (README: Reviewing changes)")
-    head = subprocess.run(["git", "rev-parse", "--verify", "-q", "HEAD"], cwd=root, capture_output=True, text=True)
-    if head.returncode == 0:
-        (root / BASE).write_text(head.stdout.strip() + "\n", "utf-8")
+    # Outside git (a downloaded copy, or no git at all) there is no upstream commit to record:
+    # make upgrade then says it needs a checkout.
+    head = git.optional(root, "rev-parse", "--verify", "-q", "HEAD")
+    if head is not None:
+        (root / BASE).write_text(head.text.strip() + "\n", "utf-8")
     return done
 
 
@@ -143,52 +145,52 @@ def upgrade(root: Path, source: str) -> list[str]:
     The tool's files are every top-level path of ``source`` or of this checkout that is not
     the company's (``COMPANY_PATHS``): a path the new version adds arrives, one it drops goes.
     """
-    git = _Git(root)
+    repo = _Git(root)
     remote = source.split("/", 1)[0]
-    if remote in git.lines("remote"):
-        git.run("fetch", "--quiet", remote)
+    if remote in repo.lines("remote"):
+        repo.run("fetch", "--quiet", remote)
         if source == remote:
             # A remote's name alone means its default branch, whatever it is called.
-            git.run("remote", "set-head", remote, "--auto")
+            repo.run("remote", "set-head", remote, "--auto")
             source = f"{remote}/HEAD"
-    if git.run("rev-parse", "--verify", "--quiet", f"{source}^{{commit}}", check=False).returncode != 0:
+    if not repo.run("rev-parse", "--verify", "--quiet", f"{source}^{{commit}}", check=False).ok:
         raise HandbookError(f"no revision '{source}': add the project you adopted as a remote (git remote add upstream <url>), or name a branch, e.g. FROM=upstream/main")
-    theirs = set(git.lines("ls-tree", "--name-only", source))
-    tool = sorted((theirs | _previous_tool(git, root)) - set(COMPANY_PATHS))
-    dirty = git.lines("status", "--porcelain", "--", *tool)
+    theirs = set(repo.lines("ls-tree", "--name-only", source))
+    tool = sorted((theirs | _previous_tool(repo, root)) - set(COMPANY_PATHS))
+    dirty = repo.lines("status", "--porcelain", "--", *tool)
     if dirty:
         raise HandbookError(f"commit or stash your changes to the tool's files first ({dirty[0].strip()}); an upgrade replaces them")
     for path in tool:
-        git.run("rm", "-r", "-q", "--cached", "--ignore-unmatch", "--", path)
+        repo.run("rm", "-r", "-q", "--cached", "--ignore-unmatch", "--", path)
         target = root / path
         if target.is_dir() and not target.is_symlink():
             shutil.rmtree(target)
         elif target.exists() or target.is_symlink():
             target.unlink()
         if path in theirs:
-            git.run("checkout", source, "--", path)
-    (root / BASE).write_text(git.lines("rev-parse", f"{source}^{{commit}}")[0] + "\n", "utf-8")
-    git.run("add", "--", BASE)
+            repo.run("checkout", source, "--", path)
+    (root / BASE).write_text(repo.lines("rev-parse", f"{source}^{{commit}}")[0] + "\n", "utf-8")
+    repo.run("add", "--", BASE)
     done = [f"replaced the tool's files ({', '.join(tool)}) with {source}"]
-    if git.run("cat-file", "-e", f"{source}:data/handbook.yml", check=False).returncode == 0 and is_sample_text(git.show(f"{source}:data/handbook.yml")):
+    if repo.run("cat-file", "-e", f"{source}:data/handbook.yml", check=False).ok and is_sample_text(repo.show(f"{source}:data/handbook.yml")):
         # Before make new, the sample is this checkout's data/ and docs/; after, it is examples/sample/.
         home = Path(".") if is_sample(root / "data") else SAMPLE
         for part in ("data", "docs"):
-            _replace_from_git(git, source, part, root / home / part)
-            git.run("add", "-A", "--", (home / part).as_posix())
+            _replace_from_git(repo, source, part, root / home / part)
+            repo.run("add", "-A", "--", (home / part).as_posix())
         done.append(f"refreshed the sample in {(home.as_posix() + '/') if home != Path('.') else 'data/ and docs/'} from {source}")
     return done
 
 
-def _previous_tool(git: _Git, root: Path) -> set[str]:
+def _previous_tool(repo: _Git, root: Path) -> set[str]:
     """Return the top-level paths of the upstream commit this checkout's tool files came from (empty if unknown)."""
     try:
         base = (root / BASE).read_text("utf-8").strip()
     except OSError:
         return set()
-    if not re.fullmatch(r"[0-9a-f]{40}", base) or git.run("cat-file", "-e", f"{base}^{{commit}}", check=False).returncode != 0:
+    if not re.fullmatch(r"[0-9a-f]{40}", base) or not repo.run("cat-file", "-e", f"{base}^{{commit}}", check=False).ok:
         return set()
-    return set(git.lines("ls-tree", "--name-only", base))
+    return set(repo.lines("ls-tree", "--name-only", base))
 
 
 def _replace(source: Path, target: Path) -> None:
@@ -198,9 +200,9 @@ def _replace(source: Path, target: Path) -> None:
     shutil.move(str(source), target)
 
 
-def _replace_from_git(git: _Git, revision: str, folder: str, target: Path) -> None:
+def _replace_from_git(repo: _Git, revision: str, folder: str, target: Path) -> None:
     """Make ``target`` hold exactly ``folder`` of ``revision`` (the sample's data/ or docs/), keeping fetched browser files."""
-    archive = git.run("archive", "--format=tar", revision, folder, binary=True).stdout
+    archive = repo.run("archive", "--format=tar", revision, folder).stdout
     vendor = target / "assets" / "vendor"
     kept = Path(tempfile.mkdtemp()) / "vendor" if vendor.is_dir() else None
     if kept:
@@ -222,23 +224,18 @@ def _replace_from_git(git: _Git, revision: str, folder: str, target: Path) -> No
 
 
 class _Git:
+    """git in the checkout being upgraded; every failure is one HandbookError line."""
+
     def __init__(self, root: Path) -> None:
         self.root = root
-        if self.run("rev-parse", "--is-inside-work-tree", check=False).stdout.strip() != "true":
-            raise HandbookError("upgrade needs a git checkout: the tool's files are taken from a git revision")
+        if not git.is_work_tree(root):
+            raise HandbookError("upgrade needs a git checkout (and git): the tool's files are taken from a git revision")
 
-    def run(self, *args: str, check: bool = True, binary: bool = False) -> subprocess.CompletedProcess:
-        try:
-            result = subprocess.run(["git", *args], cwd=self.root, capture_output=True, text=not binary, timeout=300)
-        except (OSError, subprocess.SubprocessError) as exc:
-            raise HandbookError(f"git {args[0]} failed: {exc}") from None
-        if check and result.returncode != 0:
-            err = result.stderr if isinstance(result.stderr, str) else result.stderr.decode("utf-8", "replace")
-            raise HandbookError(f"git {' '.join(args[:2])} failed: {(err.strip().splitlines() or ['no message'])[-1]}")
-        return result
+    def run(self, *args: str, check: bool = True) -> git.Result:
+        return git.run(self.root, *args, check=check, timeout=300)
 
     def lines(self, *args: str) -> list[str]:
-        return [line for line in self.run(*args).stdout.splitlines() if line.strip()]
+        return self.run(*args).lines()
 
     def show(self, spec: str) -> str:
-        return self.run("show", spec).stdout
+        return self.run("show", spec).text

@@ -3,21 +3,12 @@
 from __future__ import annotations
 
 import re
-import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
+from . import git
+
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-
-
-def full_history(data_dir: Path) -> bool:
-    """Return whether ``data_dir`` is in a git checkout with its whole history: outside git, or in a shallow
-    clone (CI's default), whose oldest commit would look like the last change of every file, history says nothing."""
-    try:
-        shallow = subprocess.run(["git", "rev-parse", "--is-shallow-repository"], cwd=data_dir, capture_output=True, text=True, timeout=60)
-    except (OSError, subprocess.SubprocessError):
-        return False
-    return shallow.stdout.strip() == "false"
 
 
 def last_changed(data_dir: Path) -> dict[str, str]:
@@ -26,20 +17,14 @@ def last_changed(data_dir: Path) -> dict[str, str]:
     Outside a git checkout, without git, or for files never committed, there is
     no entry: pages then simply say nothing about when they changed.
     """
-    if not full_history(data_dir):
+    if not git.full_history(data_dir):
         return {}
-    try:
-        result = subprocess.run(
-            ["git", "-c", "core.quotePath=false", "log", "--format=%x00%cs", "--name-only", "--relative", "--no-renames", "--", "."],
-            cwd=data_dir, capture_output=True, text=True, timeout=60,
-        )
-    except (OSError, subprocess.SubprocessError):
-        return {}
-    if result.returncode != 0:
+    result = git.optional(data_dir, "-c", "core.quotePath=false", "log", "--format=%x00%cs", "--name-only", "--relative", "--no-renames", "--", ".")
+    if result is None:
         return {}
     changed: dict[str, str] = {}
     date = ""
-    for line in result.stdout.splitlines():
+    for line in result.text.splitlines():
         if line.startswith("\x00"):
             # Checked here so that templates may print it as it is.
             date = line[1:] if _DATE.match(line[1:]) else ""
@@ -79,24 +64,21 @@ def file_revisions(data_dir: Path, folder: str = "positions") -> dict[str, list[
     handbook started with make new, the sample's history before it is not the company's: it is left
     out, and the company's first version of each file counts as its creation.
     """
-    if not full_history(data_dir):
+    if not git.full_history(data_dir):
         return {}
-    try:
-        prefix = subprocess.run(["git", "rev-parse", "--show-prefix"], cwd=data_dir, capture_output=True, text=True, timeout=60).stdout.strip()
-        upstream = _upstream(data_dir)
-        log = subprocess.run(
-            ["git", "-c", "core.quotePath=false", "log", "--format=%x00%H %P%x00%cs%x00%s", "--name-only", "--relative", "--no-renames",
-             *([f"^{upstream}"] if upstream else []), "--", folder],
-            cwd=data_dir, capture_output=True, text=True, timeout=120,
-        )
-    except (OSError, subprocess.SubprocessError):
+    shown = git.optional(data_dir, "rev-parse", "--show-prefix")
+    upstream = _upstream(data_dir)
+    log = git.optional(
+        data_dir, "-c", "core.quotePath=false", "log", "--format=%x00%H %P%x00%cs%x00%s", "--name-only", "--relative", "--no-renames",
+        *([f"^{upstream}"] if upstream else []), "--", folder,
+    )
+    if shown is None or log is None:
         return {}
-    if log.returncode != 0:
-        return {}
+    prefix = shown.text.strip()
     wanted: dict[str, list[tuple[str, str, str, str]]] = {}
     commit = parent = date = subject = ""
     # Split on newlines only: a subject may hold a carriage return or another line separator.
-    for line in log.stdout.split("\n"):
+    for line in log.text.split("\n"):
         if line.startswith("\x00"):
             _, ids, date, subject = line.split("\x00", 3)
             commit, _, parents = ids.partition(" ")
@@ -135,15 +117,13 @@ def _upstream(data_dir: Path) -> str:
         return ""
     if not re.fullmatch(r"[0-9a-f]{7,64}", recorded):
         return ""
-    known = subprocess.run(["git", "cat-file", "-e", f"{recorded}^{{commit}}"], cwd=data_dir, capture_output=True, timeout=60)
-    return recorded if known.returncode == 0 else ""
+    return recorded if git.optional(data_dir, "cat-file", "-e", f"{recorded}^{{commit}}", timeout=60) else ""
 
 
 def _cat_files(cwd: Path, names: list[str]) -> dict[str, str]:
     """Return the text of each ``commit:path`` that exists, from one ``git cat-file --batch``."""
-    try:
-        result = subprocess.run(["git", "cat-file", "--batch"], cwd=cwd, input="\n".join(names).encode("utf-8") + b"\n", capture_output=True, timeout=300)
-    except (OSError, subprocess.SubprocessError):
+    result = git.optional(cwd, "cat-file", "--batch", stdin="\n".join(names).encode("utf-8") + b"\n", timeout=300)
+    if result is None:
         return {}
     data, pos, out = result.stdout, 0, {}
     for name in names:

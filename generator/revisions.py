@@ -3,25 +3,18 @@
 from __future__ import annotations
 
 import io
-import subprocess
 import tarfile
 import tempfile
 from contextlib import contextmanager
 from collections.abc import Iterator
 from pathlib import Path
 
+from . import git
 from .errors import DataErrors, HandbookError
 from .model import OrgModel
 from .pipeline import build_model
 
 WORKING_TREE = "working tree"
-
-
-def _git(root: Path, *args: str, binary: bool = False) -> subprocess.CompletedProcess:
-    try:
-        return subprocess.run(["git", *args], cwd=root, capture_output=True, text=not binary, timeout=120)
-    except (OSError, subprocess.SubprocessError) as exc:
-        raise HandbookError(f"git {args[0]} failed: {exc}") from None
 
 
 @contextmanager
@@ -31,17 +24,17 @@ def data_at(root: Path, revision: str, data: str = "data") -> Iterator[Path]:
     if revision == WORKING_TREE:
         yield root / data
         return
-    check = _git(root, "rev-parse", "--verify", "--quiet", "--end-of-options", f"{revision}^{{commit}}")
-    if check.returncode != 0:
+    check = git.run(root, "rev-parse", "--verify", "--quiet", "--end-of-options", f"{revision}^{{commit}}", check=False)
+    if not check.ok:
         # A revision wins over a folder of the same name: a pull request could add a folder
         # named origin/main holding its own data and make the summary say nothing changed.
         if Path(revision).is_dir():
             yield Path(revision)
             return
         raise HandbookError(f"{revision!r} is neither a git revision nor a folder (fetch it first, e.g. git fetch origin main)")
-    archive = _git(root, "archive", "--format=tar", check.stdout.strip(), "--", data, binary=True)
+    archive = git.run(root, "archive", "--format=tar", check.text.strip(), "--", data, check=False)
     with tempfile.TemporaryDirectory(prefix="handbook-rev-") as tmp:
-        if archive.returncode == 0:
+        if archive.ok:
             try:
                 with tarfile.open(fileobj=io.BytesIO(archive.stdout)) as tar:
                     tar.extractall(tmp, filter="data")  # no links out, no absolute paths

@@ -206,6 +206,7 @@ def test_position_page_lists_its_history(repo: Path) -> None:
 
 
 def test_history_takes_a_bounded_number_of_git_calls(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import generator.git
     import generator.history as history
 
     calls: list[list[str]] = []
@@ -216,7 +217,7 @@ def test_history_takes_a_bounded_number_of_git_calls(repo: Path, monkeypatch: py
             calls.append(cmd)
         return real(cmd, *args, **kwargs)
 
-    monkeypatch.setattr(history.subprocess, "run", counting)
+    monkeypatch.setattr(generator.git.subprocess, "run", counting)
     revisions = history.file_revisions(repo / "data")
     assert [r.subject for r in revisions["positions/operations-specialist.yml"]] == [
         "Reword a duty", "Two more 运营专员", "运营专员 moves to the art group under 美工主管", "Basic handbook"]
