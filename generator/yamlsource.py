@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 import yaml
 from yaml.constructor import SafeConstructor
@@ -117,33 +117,93 @@ def format_path(path: Path) -> str:
     return out
 
 
+REREAD_MAX = 128 * 1024
+"""Longest start of a broken file re-read with PyYAML's pure-Python parser for its wording (about 0.5 s at most)."""
+_BREAK = re.compile("\r\n|[\n\r\x85\u2028\u2029]")
+"""What YAML counts as a line break, so that line numbers agree with its marks."""
+
+
 def parse(text: str, display_path: str) -> tuple[Document | None, list[DataError]]:
     """Parse ``text`` safely; return the document, or None and the errors that stopped it."""
-    doc = Document(display_path, None)
-    errors: list[DataError] = []
-    try:
-        _Builder(doc, errors).run(yaml.parse(text, Loader=_LOADER))
-    except yaml.YAMLError:
-        return None, [_syntax_error(text, display_path)]
-    if errors:
+    doc, errors, failure, _ = _read(text, display_path, _LOADER)
+    if failure is not None:
+        return None, _explain(text, display_path, failure)
+    if errors or doc is None:
         return None, errors
     if doc.data is None:
         doc.data = {}  # an empty file: its missing fields are reported by the schema
     return doc, []
 
 
-def _syntax_error(text: str, display_path: str) -> DataError:
-    """Describe a syntax error in PyYAML's own words, which are clearer than libyaml's; only broken files pay for the second parse."""
+class _Reading(NamedTuple):
+    """One pass of a parser over a file's text."""
+
+    doc: Document | None
+    errors: list[DataError]
+    failure: yaml.YAMLError | None
+    """The parser's own error, if it raised one."""
+    stopped: bool
+    """Whether a check abandoned the file first (nesting, a second document): its errors are then the file's."""
+
+
+def _read(text: str, display_path: str, loader: Any) -> _Reading:
+    """Build a document from ``text`` with ``loader``'s parser."""
+    doc = Document(display_path, None)
+    builder = _Builder(doc, [])
     try:
-        for _ in yaml.parse(text, Loader=yaml.SafeLoader):  # events only: no recursion, whatever the nesting
-            pass
-    except yaml.MarkedYAMLError as exc:
+        builder.run(yaml.parse(text, Loader=loader))
+    except yaml.YAMLError as exc:
+        return _Reading(None, builder.errors, exc, False)
+    return _Reading(doc, builder.errors, None, builder.stopped)
+
+
+def _explain(text: str, display_path: str, failure: yaml.YAMLError) -> list[DataError]:
+    """Word a syntax error the same way whatever libyaml is installed, or none: in PyYAML's own words and marks."""
+    mark = getattr(failure, "problem_mark", None) or getattr(failure, "context_mark", None)
+    if _LOADER is not yaml.SafeLoader and mark is not None:
+        # libyaml reads up to 1,024 characters ahead and has a nesting limit of its own (1,000 levels in
+        # PyYAML 6.0.4): the text before its mark, read again, reaches the handbook's own limit first.
+        before = _read(text[: mark.index], display_path, _LOADER)
+        if before.stopped:
+            return before.errors
+        # PyYAML's words are clearer than libyaml's and the same everywhere. Only the start of the file,
+        # up to the line after libyaml's mark, is read again, so a huge hostile file costs no more.
+        cut = _line_end(text, mark.line + 1)
+        if cut <= REREAD_MAX:
+            again = _read(text[:cut], display_path, yaml.SafeLoader)
+            if again.stopped:
+                return again.errors
+            again_mark = getattr(again.failure, "problem_mark", None)
+            # An error at the end of a cut text may be the cut's own doing.
+            if again.failure is not None and (cut == len(text) or (again_mark is not None and again_mark.index < cut)):
+                failure = again.failure
+    return [_syntax_error(text, display_path, failure)]
+
+
+def _line_end(text: str, line: int) -> int:
+    """Return the offset just after the line break that ends line ``line`` (counted from 0), or the end of the text."""
+    for number, match in enumerate(_BREAK.finditer(text)):
+        if number == line:
+            return match.end()
+    return len(text)
+
+
+def _syntax_error(text: str, display_path: str, exc: yaml.YAMLError) -> DataError:
+    """Return one located line for a parser's error."""
+    if isinstance(exc, yaml.reader.ReaderError):
+        # A character YAML allows nowhere (a control character, U+FFFE), said as for text. libyaml counts
+        # its position in bytes, PyYAML in characters: the first such character is found here instead.
+        found = yaml.reader.Reader.NON_PRINTABLE.search(text)
+        offset = found.start() if found else 0
+        breaks = [m.end() for m in _BREAK.finditer(text, 0, offset)]
+        line, column = len(breaks) + 1, offset - (breaks[-1] if breaks else 0) + 1
+        code = ord(found.group()) if found else 0
+        return DataError(display_path, line, column, "", f"contains the invisible character U+{code:04X}, which handbook files may not hold; remove it")
+    if isinstance(exc, yaml.MarkedYAMLError):
         mark = exc.problem_mark or exc.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         problem = exc.problem or exc.context or "invalid YAML"
         return DataError(display_path, line, column, "", f"invalid YAML: {problem}")
-    except yaml.YAMLError as exc:  # a reader error (bad encoding) has no mark
-        return DataError(display_path, 1, 1, "", f"invalid YAML: {exc}")
     return DataError(display_path, 1, 1, "", "invalid YAML")
 
 
@@ -174,6 +234,8 @@ class _Builder:
         self.errors = errors
         self.stack: list[_Frame] = []
         self.documents = 0
+        self.stopped = False
+        """Whether a check abandoned the file (nesting, a second document): its errors are then the file's."""
 
     def fail(self, event: Any, path: Path, message: str) -> None:
         mark = event.start_mark
@@ -184,7 +246,7 @@ class _Builder:
             for event in events:
                 self.step(event)
         except _Stop:
-            pass
+            self.stopped = True
 
     def step(self, event: Any) -> None:
         if isinstance(event, DocumentStartEvent):

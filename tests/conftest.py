@@ -22,6 +22,19 @@ def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return tmp_path
 
 
+@pytest.fixture(params=["libyaml", "pure-python"])
+def yaml_parser(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """Run a test under libyaml's parser and under PyYAML's own: what the loader says must not depend on which is installed."""
+    import yaml
+
+    from generator import yamlsource
+
+    if request.param == "libyaml" and not hasattr(yaml, "CSafeLoader"):
+        pytest.skip("this PyYAML has no libyaml")
+    monkeypatch.setattr(yamlsource, "_LOADER", yaml.CSafeLoader if request.param == "libyaml" else yaml.SafeLoader)
+    return request.param
+
+
 def apply_files(data_dir: Path, files: dict[str, str | None]) -> None:
     """Write (or, for None, delete) files below ``data_dir``."""
     for rel, text in files.items():

@@ -13,7 +13,7 @@ CASES = sorted((Path(__file__).parent / "cases" / "errors").glob("*.yml"))
 
 
 @pytest.mark.parametrize("case_file", CASES, ids=[c.stem for c in CASES])
-def test_error_case(case_file: Path, project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_error_case(case_file: Path, project: Path, capsys: pytest.CaptureFixture[str], yaml_parser: str) -> None:
     case = yaml.safe_load(case_file.read_text("utf-8"))
     apply_files(project / "data", case["files"])
     code, out, err = run_cli(capsys, "check")
