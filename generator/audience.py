@@ -238,7 +238,7 @@ def split_problems(model: OrgModel) -> list[tuple[str, str, tuple, str]]:
         if "headcount" in dept.hidden:
             continue
         # A public total that counts internal positions, or hidden headcounts, gives them away or is wrong.
-        counted = [p for p in model.positions.values() if model.within(p.department, dept.id)]
+        counted = model.positions_within(dept.id)
         unseen = sorted(p.id for p in counted if p.id not in view.positions or view.positions[p.id].headcount is None)
         if unseen:
             problems.append((

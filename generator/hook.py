@@ -22,14 +22,13 @@ from generator.audience import AUDIENCES, handwritten_is_public
 from generator.catalogue import catalogue
 from generator.errors import HandbookError
 from generator.escape import theme_text
-from generator.model import OrgModel
 from generator.navigation import navigation
 from generator.paths import cache_dir, display_path, link_out_of
 from generator.pipeline import generate
 from generator.render import page_path
 from generator.searchwords import handbook_words, prepare_segmenter, search_config, split_search_index
 from generator.settings import site_settings
-from generator.tooltips import add_tooltips, term_pattern
+from generator.tooltips import Tooltips
 
 log = get_plugin_logger("handbook")
 
@@ -121,7 +120,7 @@ def on_pre_build(config: MkDocsConfig) -> None:
         log.info(f"{len(report.written)} page{'s' if len(report.written) != 1 else ''} written, {len(report.removed)} removed in {OUT_DIR}/")
     _last["model"] = model
     _last["pages"] = report.pages
-    _last["terms"] = term_pattern(model.glossary)
+    _last["tooltips"] = Tooltips(model.glossary)
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
@@ -162,8 +161,8 @@ def on_post_build(config: MkDocsConfig) -> None:
 
 
 def on_page_content(page_html: str, page: Any, config: MkDocsConfig, files: Files) -> str:
-    model: OrgModel = _last["model"]
-    return add_tooltips(page_html, model.glossary, _last["terms"])
+    tooltips: Tooltips = _last["tooltips"]
+    return tooltips.add(page_html)
 
 
 def _keep_public_only(files: Files, docs_dir: Path) -> None:

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from .catalogue import LANGUAGES
+from .wordmatch import WordFinder
 
 DEFAULT_LEVELS = ("executive", "director", "manager", "lead", "specialist", "assistant")
 """Level ids when data/handbook.yml declares no level scheme, most senior first; their names come from the catalogue."""
@@ -237,6 +238,14 @@ class Plan:
     internal: bool | None = None
 
     @cached_property
+    def _by_position(self) -> dict[str, PlanEntry]:
+        return {e.position: e for e in self.entries}
+
+    def entry(self, pos_id: str) -> PlanEntry | None:
+        """Return the plan's entry for a position, None where the plan does not staff it."""
+        return self._by_position.get(pos_id)
+
+    @cached_property
     def named_managers(self) -> dict[str, str | None]:
         """Return every staffed position with the manager the plan names for it (None where it names none)."""
         return {e.position: e.reports_to for e in self.entries}
@@ -415,16 +424,22 @@ class OrgModel:
 
     def headcount_added(self, dept_id: str | None = None) -> bool:
         """Return whether a headcount total (of a department and its sub-departments, or of everyone) counts an added figure."""
-        return any("headcount" in p.added for p in self.positions.values() if dept_id is None or self.within(p.department, dept_id))
+        counted = self.positions.values() if dept_id is None else self.positions_within(dept_id)
+        return any("headcount" in p.added for p in counted)
 
-    def within(self, dept_id: str, ancestor: str) -> bool:
-        """Return whether department ``dept_id`` is ``ancestor`` or lies below it."""
-        current: str | None = dept_id
-        while current is not None:
-            if current == ancestor:
-                return True
-            current = self.departments[current].parent
-        return False
+    @cached_property
+    def _within(self) -> dict[str, list[Position]]:
+        out: dict[str, list[Position]] = {d: [] for d in self.departments}
+        for p in self.positions.values():
+            current: str | None = p.department
+            while current is not None:
+                out[current].append(p)
+                current = self.departments[current].parent
+        return out
+
+    def positions_within(self, dept_id: str) -> list[Position]:
+        """Return the positions of a department and of all its sub-departments."""
+        return self._within[dept_id]
 
     @cached_property
     def headcount(self) -> int | None:
@@ -443,13 +458,19 @@ class OrgModel:
         return sorted(self.plans.values(), key=lambda p: (_order(p.order), p.id))
 
     @cached_property
+    def planned_positions(self) -> list[Position]:
+        """Return the positions that some staffing plan staffs, in page order."""
+        staffed = {e.position for plan in self.plans.values() for e in plan.entries}
+        return [p for p in self.ordered_positions if p.id in staffed]
+
+    @cached_property
     def _collaborators_of(self) -> dict[str, list[Position]]:
-        out: dict[str, list[Position]] = {p: [] for p in self.positions}
+        # By id: comparing the positions themselves compares every field (a star of 5,000 took seconds).
+        out: dict[str, dict[str, Position]] = {p: {} for p in self.positions}
         for p in sorted(self.positions.values(), key=self._position_key):
             for c in p.collaboration:
-                if p not in out[c.with_id]:
-                    out[c.with_id].append(p)
-        return out
+                out[c.with_id].setdefault(p.id, p)
+        return {k: list(v.values()) for k, v in out.items()}
 
     def collaborators_of(self, pos_id: str) -> list[Position]:
         """Return the positions that name ``pos_id`` among their collaborators."""
@@ -457,14 +478,19 @@ class OrgModel:
 
     def contacts(self, pos: Position) -> list[Position]:
         """Return whom a position works with: its own collaborators, then those that name it, each once."""
-        out = [self.positions[c.with_id] for c in pos.collaboration]
-        out += self.collaborators_of(pos.id)
-        return list(dict.fromkeys(out))
+        out = {c.with_id: self.positions[c.with_id] for c in pos.collaboration}
+        for p in self.collaborators_of(pos.id):
+            out.setdefault(p.id, p)
+        return list(out.values())
+
+    @cached_property
+    def _spellings(self) -> WordFinder:
+        return WordFinder(s for t in self.glossary for s in t.spellings)
 
     def jargon(self, texts: list[str]) -> list[Term]:
         """Return the glossary terms that occur in any of ``texts``, in glossary order."""
-        blob = "\n".join(texts)
-        return [t for t in self.glossary if any(s in blob for s in t.spellings)]
+        found = self._spellings.found("\n".join(texts))
+        return [t for t in self.glossary if not found.isdisjoint(t.spellings)] if found else []
 
     def position_texts(self, pos: Position) -> list[str]:
         """Return every free text of a position, for finding the jargon it uses."""

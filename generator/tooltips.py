@@ -22,6 +22,7 @@ from collections.abc import Iterable
 
 from .escape import html_text
 from .model import Term
+from .wordmatch import longest_first
 
 # A comment, a doctype or processing instruction, or a tag whose quoted attribute values may hold '>'.
 _TOKEN = re.compile(r"""<!--.*?-->|<![^>]*>|<\?[^>]*>|</?[A-Za-z][^\s/>]*(?:[^>"']|"[^"]*"|'[^']*')*>""", re.S)
@@ -34,18 +35,28 @@ _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "me
 _MERMAID = re.compile(r"""\bclass\s*=\s*["'][^"']*\bmermaid\b""")
 
 
-def term_pattern(terms: Iterable[Term]) -> re.Pattern[str] | None:
-    """Return one regex matching every spelling, longest first so 钻石展位 wins over 钻石."""
-    words = sorted({w for t in terms for w in t.spellings}, key=lambda w: (-len(w), w))
-    return re.compile("|".join(map(re.escape, words))) if words else None
+class Tooltips:
+    """The glossary's tooltips, prepared once per build: one matcher and one table of definitions for every page."""
+
+    def __init__(self, terms: Iterable[Term]) -> None:
+        terms = tuple(terms)
+        # One regex matching every spelling, longest first so 钻石展位 wins over 钻石, in time linear in the text.
+        self.pattern = longest_first(w for t in terms for w in t.spellings)
+        self.titles = {w: (t.id, html_text(t.definition)) for t in terms for w in t.spellings}
+
+    def add(self, page_html: str) -> str:
+        """Return ``page_html`` with each term occurrence in ordinary text wrapped in an ``abbr`` tooltip."""
+        if self.pattern is None:
+            return page_html
+        return _add(page_html, self.pattern, self.titles)
 
 
-def add_tooltips(page_html: str, terms: tuple[Term, ...], pattern: re.Pattern[str] | None = None) -> str:
-    """Return ``page_html`` with each term occurrence in ordinary text wrapped in an ``abbr`` tooltip."""
-    pattern = pattern or term_pattern(terms)
-    if pattern is None:
-        return page_html
-    titles = {w: (t.id, html_text(t.definition)) for t in terms for w in t.spellings}
+def add_tooltips(page_html: str, terms: tuple[Term, ...]) -> str:
+    """Return ``page_html`` with the tooltips of ``terms`` (for one page; a build prepares ``Tooltips`` once)."""
+    return Tooltips(terms).add(page_html)
+
+
+def _add(page_html: str, pattern: re.Pattern[str], titles: dict[str, tuple[str, str]]) -> str:
     seen: set[str] = set()
     out: list[str] = []
     skipping: Counter[str] = Counter()

@@ -16,6 +16,8 @@ from .yamlsource import Document, Path
 
 MAX_DEPARTMENT_DEPTH = 12
 """Deepest department nesting: each level is a level of the site's navigation and outlines."""
+MAX_REPORTING_CHAIN = 30
+"""Longest reporting line, top to bottom: twice what the largest companies have, and each page lists its own."""
 
 
 def validate(records: Records) -> OrgModel:
@@ -116,7 +118,11 @@ class _Checker:
         self._former_ids()
         self._cycles(self.depts, "parent", "department parent cycle")
         self._cycles(self.positions, "reports_to", "reporting cycle")
-        self._department_depth()
+        self._depth(self.depts, "parent", MAX_DEPARTMENT_DEPTH, "departments nest {depth} levels deep here; at most {limit} are supported")
+        self._depth(
+            self.positions, "reports_to", MAX_REPORTING_CHAIN,
+            "the reporting line from the top to this position is {depth} positions long; at most {limit} are supported",
+        )
 
     def _ref(self, doc: Document, path: Path, value: object, ids: set[str], kind: str, where: str = "") -> bool:
         """Report a reference to a missing id; return whether it resolves."""
@@ -326,24 +332,26 @@ class _Checker:
                     self.errors.append(docs[loop[0]].error((field,), f"{what}: {chain}"))
             done.update(path)
 
-    def _department_depth(self) -> None:
-        """Report the first department of each branch that nests deeper than the navigation can show."""
+    def _depth(self, docs: dict[str, Document], field: str, limit: int, message: str) -> None:
+        """Report the first item of each branch that lies deeper than ``limit`` along ``field`` (parent, reports_to).
+
+        Every page lists its chain up to the top, so an unbounded chain would make the site grow with
+        its square; each item is walked once.
+        """
         level: dict[str, int] = {}
-        for start in sorted(self.depts):
+        for start in sorted(docs):
             chain: list[str] = []
             node: str | None = start
-            while node is not None and node in self.depts and node not in level and node not in chain:
+            while node is not None and node in docs and node not in level and node not in chain:
                 chain.append(node)
-                node = self._link(self.depts, node, "parent")
+                node = self._link(docs, node, field)
             if node is not None and node in chain:
                 continue  # a cycle, reported on its own
             base = level.get(node, 0) if node is not None else 0
-            for depth, dept in enumerate(reversed(chain), start=base + 1):
-                level[dept] = depth
-                if depth == MAX_DEPARTMENT_DEPTH + 1:
-                    self.errors.append(
-                        self.depts[dept].error(("parent",), f"departments nest {MAX_DEPARTMENT_DEPTH + 1} levels deep here; at most {MAX_DEPARTMENT_DEPTH} are supported")
-                    )
+            for depth, item in enumerate(reversed(chain), start=base + 1):
+                level[item] = depth
+                if depth == limit + 1:
+                    self.errors.append(docs[item].error((field,), message.format(depth=depth, limit=limit)))
 
     def model(self) -> OrgModel:
         hb = self.records.singles["handbook"]

@@ -12,7 +12,7 @@ from generator.errors import DataErrors
 from generator.load import MAX_FILE_BYTES, load
 from generator.pipeline import build_model
 from generator.render import render
-from generator.validate import MAX_DEPARTMENT_DEPTH, validate
+from generator.validate import MAX_DEPARTMENT_DEPTH, MAX_REPORTING_CHAIN, validate
 
 from conftest import FIXTURES, run_cli
 
@@ -100,7 +100,7 @@ def _chain_of_departments(data: Path, count: int) -> None:
     for i in range(count):
         parent = f"parent: d{i - 1}\n" if i else ""
         (data / "departments" / f"d{i}.yml").write_text(f"name: 部门{i}\n{parent}head: p{i}\nsummary: 测试。\nfunctions:\n  - 测试\n", "utf-8")
-        reports = f"reports_to: p{i - 1}\n" if i else ""
+        reports = "reports_to: p0\n" if i else ""  # a short reporting line: only the departments nest deep
         (data / "positions" / f"p{i}.yml").write_text(POSITION.format(title=f"岗位{i}", department=f"d{i}", reports=reports), "utf-8")
 
 
@@ -120,9 +120,7 @@ def test_departments_nested_to_the_limit_build(project: Path) -> None:
     assert f"departments/d{MAX_DEPARTMENT_DEPTH - 1}/index.md" in pages
 
 
-def test_a_reporting_line_of_any_length_renders(project: Path) -> None:
-    # A 1,500-long reporting chain raised RecursionError; it is supported, charts fold it.
-    data = project / "data"
+def _reporting_line(data: Path, count: int) -> None:
     positions = data / "positions"
     shutil.rmtree(positions)
     shutil.rmtree(data / "plans")
@@ -131,14 +129,29 @@ def test_a_reporting_line_of_any_length_renders(project: Path) -> None:
         (data / "departments" / f"{dept}.yml").unlink()
     company = data / "departments" / "company.yml"
     company.write_text(company.read_text("utf-8").replace("head: general-manager", "head: p0"), "utf-8")
-    for i in range(1_500):
+    for i in range(count):
         reports = f"reports_to: p{i - 1}\n" if i else ""
         (positions / f"p{i}.yml").write_text(POSITION.format(title=f"岗位{i}", department="company", reports=reports), "utf-8")
     (data / "glossary.yml").unlink()
-    model = validate(load(data))
+
+
+def test_a_reporting_line_to_the_limit_renders_folded(project: Path) -> None:
+    # A 1,500-long reporting chain raised RecursionError, then made every page list it: a site that grew with its square.
+    _reporting_line(project / "data", MAX_REPORTING_CHAIN)
+    model = validate(load(project / "data"))
     pages = render(model)
-    assert len(model.chain("p1499")) == 1_500
-    assert "中间 " in pages["positions/p1499.md"]  # the chart folds the middle of the chain
+    last = f"p{MAX_REPORTING_CHAIN - 1}"
+    assert len(model.chain(last)) == MAX_REPORTING_CHAIN
+    assert "中间 " in pages[f"positions/{last}.md"]  # the chart folds the middle of the chain
+
+
+@pytest.mark.parametrize("count", [MAX_REPORTING_CHAIN + 1, 1_500])
+def test_a_reporting_line_past_the_limit_is_one_line(project: Path, capsys: pytest.CaptureFixture[str], count: int) -> None:
+    _reporting_line(project / "data", count)
+    limit = MAX_REPORTING_CHAIN
+    assert _errors(capsys) == [
+        f"data/positions/p{limit}.yml:3:13: reports_to: the reporting line from the top to this position is {limit + 1} positions long; at most {limit} are supported"
+    ]
 
 
 def test_data_errors_name_files_relative_to_the_project(tmp_path: Path) -> None:
