@@ -3,6 +3,11 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
+# Exact versions and hashes of every Python package, for every platform and Python 3.11+: what a fresh
+# install (make, CI) gets. pyproject.toml keeps ranges for people who install the package itself.
+LOCK := requirements.lock
+# Resolves the lock (make lock only; nothing else uses it).
+UV_VERSION := 0.13.9
 # Browser files from the npm registry, pinned and checksum-verified, kept out of git. mermaid2 wants
 # its library inside the docs folder, so they live there (make sample copies them for the sample).
 VENDOR := docs/assets/vendor
@@ -21,7 +26,7 @@ NODE_TOOLS := node_modules/.package-lock.json
 # Material prints a multi-line end-of-life notice on every run; it is not about this project.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build build-public serve-public test lint check codeowners review generate bench new upgrade sample clean distclean
+.PHONY: serve build build-public serve-public test lint check codeowners review generate bench new upgrade sample lock clean distclean
 
 # The sample handbook: data/ and docs/ until a company runs make new, examples/sample/ after.
 SAMPLE := $(if $(wildcard examples/sample/data/handbook.yml),examples/sample,.)
@@ -105,11 +110,20 @@ review: $(INSTALLED)
 generate: $(INSTALLED)
 	$(BIN)/python -m generator generate
 
-$(INSTALLED): pyproject.toml
+# Everything from the lock, hash-checked; then the project itself, built by the locked setuptools
+# (no build isolation, which would fetch an unpinned one).
+$(INSTALLED): pyproject.toml $(LOCK)
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r $(LOCK)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	touch $@
+
+# Rewrites requirements.lock from pyproject.toml (README: Dependencies). Versions already locked are kept
+# where they still fit; UPGRADE=1 takes the newest of everything.
+lock: $(INSTALLED)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check uv==$(UV_VERSION)
+	$(BIN)/uv pip compile pyproject.toml --extra dev --universal --python-version 3.11 --generate-hashes \
+	  $(if $(UPGRADE),--upgrade) --custom-compile-command "make lock" --quiet -o $(LOCK)
 
 $(NODE_TOOLS): package.json package-lock.json
 	npm ci --no-audit --no-fund --silent
