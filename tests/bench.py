@@ -6,7 +6,8 @@ Prints, per N: load+validate, render+write, no-op regeneration, `mkdocs build
 --strict` (with mermaid2), peak memory, files written, site and search-index
 size, and — when Chromium is available — how long the search box takes to
 answer on a fresh page. Then the sample handbook: the steps of `make build`, and
-how long a saved YAML edit takes to be served by `mkdocs serve`.
+how long a saved YAML edit takes to be served by `mkdocs serve`. Last, the inputs at the edge of what the
+schemas accept (tests/hostile_orgs.py) and the seeded fuzz run: what each costs, since their tests only catch hangs.
 Timing lives here, never in the unit tests.
 """
 
@@ -29,6 +30,7 @@ from generator.validate import validate  # noqa: E402
 from generator.write import write_pages  # noqa: E402
 from site_project import VENV_BIN, env, free_port, get_text, make_project  # noqa: E402
 from synthetic_org import write_org  # noqa: E402
+import hostile_orgs  # noqa: E402
 
 QUERY_TIMEOUT = 30
 
@@ -149,6 +151,42 @@ def bench_sample(work: Path) -> dict[str, object]:
     return row
 
 
+HOSTILE_SIZES = {
+    "reporting chain": 30, "direct reports and collaborators of one position": 5_000, "glossary terms": 5_000,
+    "plan entries (5 plans)": 1_000, "department depth": 12,
+}
+"""The largest each writer of tests/hostile_orgs.py may go within the schemas' caps (5,000 stands for a large company)."""
+
+
+def bench_hostile(work: Path) -> list[tuple[str, int, float, float, int]]:
+    """Return (input, size, check s, generate s, files) for each edge input, and the fuzz run's slowest document."""
+    rows = []
+    for kind, size in HOSTILE_SIZES.items():
+        project = work / f"hostile-{len(rows)}"
+        hostile_orgs.CLASSES[kind](project / "data", size)
+        check, _, result = _run_measured([str(VENV_BIN / "python"), "-m", "generator", "check"], project)
+        if result.returncode != 0:
+            raise SystemExit(f"{kind} at {size} was refused:\n{result.stderr[-2000:]}")
+        generate, _, _ = _run_measured([str(VENV_BIN / "python"), "-m", "generator", "generate"], project)
+        rows.append((kind, size, check, generate, sum(1 for f in (project / "generated").rglob("*") if f.is_file())))
+    return rows
+
+
+def bench_fuzz(work: Path) -> tuple[float, dict[str, int]]:
+    import shutil
+
+    from test_fuzz import COUNT, SEED, fuzz
+
+    data = work / "fuzz" / "data"
+    shutil.copytree(Path(__file__).resolve().parent / "fixtures" / "basic", data)
+    cwd = os.getcwd()
+    os.chdir(data.parent)
+    try:
+        return fuzz(data, SEED, COUNT)
+    finally:
+        os.chdir(cwd)
+
+
 def _fmt(value: object) -> str:
     if value is None:
         return "n/a"
@@ -185,6 +223,12 @@ def main(argv: list[str]) -> int:
         print("sample handbook")
         for key, value in bench_sample(work).items():
             print(f"  {key}: {_fmt(value)}")
+        print()
+        print("inputs at the schemas' limits (check / generate, seconds)")
+        for kind, size, check, generate, files in bench_hostile(work):
+            print(f"  {kind}, {size:,}: {check:.2f} / {generate:.2f} ({files:,} files)")
+        slowest, outcomes = bench_fuzz(work)
+        print(f"  fuzz: slowest of {sum(outcomes.values())} mutated documents {slowest:.2f} s ({outcomes['errors']} refused, {outcomes['valid']} valid)")
     return 0
 
 
