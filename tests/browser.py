@@ -204,7 +204,10 @@ def visit_all(browser, base: str, site: Path, locale: str = "zh-CN") -> dict[str
     for url in site_urls(site):
         seen.clear()
         open_page(page, base + url)
+        landed = urlsplit(page.url).path.removeprefix(urlsplit(base).path)
         out[url] = {
+            # The page the reader ends up on: another one for the forwarding page of a former id.
+            "landed": landed,
             "diagrams": page.evaluate(DIAGRAM_REPORT),
             "body": page.inner_text("body"),
             "article": page.evaluate(ARTICLE_TEXT),
@@ -216,6 +219,18 @@ def visit_all(browser, base: str, site: Path, locale: str = "zh-CN") -> dict[str
         }
     context.close()
     return out
+
+
+def pages_of_their_own(visits: dict[str, dict]) -> dict[str, dict]:
+    """Return the visits that stayed on their page: not the forwarding pages of former ids (their reader is
+    shown the new page, checked as that page)."""
+    return {url: v for url, v in visits.items() if v["landed"] == url}
+
+
+def redirect_problems(visits: dict[str, dict]) -> list[str]:
+    """Every page that forwards the reader lands on a page of its own of the same site."""
+    own = pages_of_their_own(visits)
+    return [f"/{url}: forwards to /{v['landed']}, which is not a page of the site" for url, v in visits.items() if url not in own and v["landed"] not in own]
 
 
 def page_problems(visits: dict[str, dict]) -> list[str]:

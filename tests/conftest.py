@@ -12,6 +12,12 @@ from site_project import make_project, mkdocs_build
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
+ORGS = FIXTURES / "orgs"
+"""Organisations written as real companies write them, on which the generic suite runs as on data/."""
+HANDBOOKS = ["own", *sorted(p.name for p in ORGS.iterdir() if (p / "data").is_dir())]
+"""What the generic site and browser suite checks: this project's data/ and docs/ ("own": the sample, or a
+company's own handbook after make new), then each fixture organisation, so that the tool is proven on data
+unlike the sample and a company's CI cannot go red on data that make check accepts."""
 
 
 @pytest.fixture
@@ -59,15 +65,42 @@ def python() -> str:
     return sys.executable
 
 
+@pytest.fixture(scope="session", params=HANDBOOKS)
+def handbook_source(request: pytest.FixtureRequest) -> tuple[Path, Path]:
+    """Return the data/ and docs/ folders of one handbook the generic suite checks (see HANDBOOKS)."""
+    if request.param == "own":
+        return ROOT / "data", ROOT / "docs"
+    return ORGS / request.param / "data", ORGS / request.param / "docs"
+
+
 @pytest.fixture(scope="session")
-def handbook_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Return a scratch project holding this project's data/ and docs/ (the sample, or a company's own
-    handbook) built with --strict, as published (site and repository URLs set)."""
-    project = make_project(tmp_path_factory.mktemp("handbook"))
+def artifact_prefix(handbook_source: tuple[Path, Path]) -> str:
+    """Return what names the screenshots and PDFs of one handbook in test-artifacts/ (nothing for this project's own)."""
+    data = handbook_source[0]
+    return "" if data == ROOT / "data" else f"{data.parent.name}-"
+
+
+def _built(project: Path) -> Path:
     result = mkdocs_build(project, published=True)
     assert result.returncode == 0, result.stderr
     assert "WARNING" not in result.stderr, result.stderr
     return project
+
+
+@pytest.fixture(scope="session")
+def own_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Return a scratch project holding this project's data/ and docs/ (the sample, or a company's own
+    handbook) built with --strict, as published (site and repository URLs set)."""
+    return _built(make_project(tmp_path_factory.mktemp("handbook")))
+
+
+@pytest.fixture(scope="session")
+def handbook_site(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory, handbook_source: tuple[Path, Path]) -> Path:
+    """Return a scratch project holding one handbook of HANDBOOKS built as ``own_site`` is (the same build for this project's own)."""
+    data, docs = handbook_source
+    if data == ROOT / "data":
+        return request.getfixturevalue("own_site")
+    return _built(make_project(tmp_path_factory.mktemp("handbook"), data=data, docs=docs))
 
 
 @pytest.fixture(scope="session")
@@ -85,6 +118,14 @@ def handbook_model(handbook_site: Path):
     from generator.pipeline import build_model
 
     return build_model(handbook_site / "data", root=handbook_site)
+
+
+@pytest.fixture(scope="session")
+def own_model(own_site: Path):
+    """Return the model of this project's own handbook, as ``own_site`` built it."""
+    from generator.pipeline import build_model
+
+    return build_model(own_site / "data", root=own_site)
 
 
 @pytest.fixture(scope="session")

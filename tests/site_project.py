@@ -16,11 +16,11 @@ VENDOR = Path("docs") / "assets" / "vendor"
 """Browser files the Makefile fetches; mermaid2 wants them inside the docs folder."""
 
 
-def make_project(dest: Path, data: Path | None = None) -> Path:
+def make_project(dest: Path, data: Path | None = None, docs: Path | None = None) -> Path:
     """Copy the build files and ``data`` (default: this project's data/ and hand-written docs/) to ``dest``; link generator/.
 
     With fixture ``data`` the project's own hand-written pages are left out: they belong to
-    its data (the sample's practice pages link to sample positions).
+    its data (the sample's practice pages link to sample positions); ``docs`` gives the fixture's own.
     """
     dest.mkdir(parents=True, exist_ok=True)
     for name in ("mkdocs.yml", "Makefile", "pyproject.toml"):
@@ -29,6 +29,8 @@ def make_project(dest: Path, data: Path | None = None) -> Path:
     if data is None:
         shutil.copytree(ROOT / "docs", dest / "docs", copy_function=shutil.copy2)
     else:
+        if docs is not None and docs.is_dir():
+            shutil.copytree(docs, dest / "docs")
         shutil.copytree(ROOT / VENDOR, dest / VENDOR, copy_function=shutil.copy2)
     shutil.copytree(data or ROOT / "data", dest / "data")
     (dest / "generator").symlink_to(ROOT / "generator")

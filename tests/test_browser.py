@@ -12,7 +12,10 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 
-from browser import ARTIFACTS, open_page, show_diagrams, page_problems, search, search_problems, serve, site_urls, visit_all, watch_page
+from browser import (
+    ARTIFACTS, open_page, page_problems, pages_of_their_own, redirect_problems, search, search_problems, serve, show_diagrams, site_urls, visit_all,
+    watch_page,
+)
 from site_project import SITE_URL
 
 
@@ -47,6 +50,10 @@ def test_every_page_renders_offline_with_its_diagrams(handbook_site: Path, handb
     model = handbook_model
     assert set(site_urls(handbook_site / "site")) == set(visits)
     assert page_problems(visits) == []
+    assert redirect_problems(visits) == []
+    former = {f"positions/{old}/" for p in model.positions.values() for old in p.former_ids}
+    former |= {f"departments/{old}/" for d in model.departments.values() for old in d.former_ids}
+    assert {url for url, v in visits.items() if v["landed"] != url} == former, "exactly the former ids forward"
     charts = sum(len(v["diagrams"]) for v in visits.values())
     assert charts >= len(model.positions) + len(model.departments) + len(model.plans) + 1, "every position, department and plan page and the org chart have a chart"
 
@@ -54,7 +61,7 @@ def test_every_page_renders_offline_with_its_diagrams(handbook_site: Path, handb
 def test_pages_have_titles_descriptions_and_link_previews(handbook_model, visits: dict[str, dict]) -> None:
     site_name = handbook_model.handbook.title
     problems = []
-    for url, seen in visits.items():
+    for url, seen in pages_of_their_own(visits).items():
         h1, meta, title = seen["h1"], seen["meta"], seen["title"]
         expected_title = site_name if url == "" else f"{h1} - {site_name}"
         if title != expected_title:
@@ -115,7 +122,7 @@ def test_chart_boxes_lead_to_their_pages(base: str, tab, handbook_model) -> None
 def test_search_finds_every_title_name_and_term_where_it_is_written(visits: dict[str, dict], base: str, tab, handbook_model) -> None:
     page, seen = tab
     model = handbook_model
-    texts = {f"/{url}": v["article"] for url, v in visits.items()}
+    texts = {f"/{url}": v["article"] for url, v in pages_of_their_own(visits).items()}
     queries = {p.title: f"/positions/{p.id}/" for p in model.positions.values()}
     queries |= {d.name: f"/departments/{d.id}/" for d in model.departments.values()}
     queries |= {t.term: "/glossary/" for t in model.glossary}
@@ -189,7 +196,7 @@ def _printed_position(model):
     return max(model.positions.values(), key=lambda p: (p.reports_to is not None, len(model.direct_reports(p.id)), p.id))
 
 
-def test_position_prints_as_a_clean_job_description(base: str, tab, handbook_model) -> None:
+def test_position_prints_as_a_clean_job_description(base: str, tab, handbook_model, artifact_prefix: str) -> None:
     page, _ = tab
     pos = _printed_position(handbook_model)
     open_page(page, base + f"positions/{pos.id}/")
@@ -208,13 +215,14 @@ def test_position_prints_as_a_clean_job_description(base: str, tab, handbook_mod
         assert page.locator("img.hb-qr").is_visible()
         assert not page.locator("button.hb-copy").is_visible()
     ARTIFACTS.mkdir(exist_ok=True)
-    page.screenshot(path=str(ARTIFACTS / "print-position.png"), full_page=True)
-    page.pdf(path=str(ARTIFACTS / "position.pdf"), format="A4")
-    assert (ARTIFACTS / "position.pdf").stat().st_size > 10_000
+    page.screenshot(path=str(ARTIFACTS / f"{artifact_prefix}print-position.png"), full_page=True)
+    pdf = ARTIFACTS / f"{artifact_prefix}position.pdf"
+    page.pdf(path=str(pdf), format="A4")
+    assert pdf.stat().st_size > 10_000
 
 
 @pytest.mark.parametrize("name", ["home", "org-chart", "department", "position"])
-def test_screenshots_for_review(base: str, tab, handbook_model, name: str) -> None:
+def test_screenshots_for_review(base: str, tab, handbook_model, name: str, artifact_prefix: str) -> None:
     page, seen = tab
     url = {
         "home": "",
@@ -224,7 +232,7 @@ def test_screenshots_for_review(base: str, tab, handbook_model, name: str) -> No
     }[name]
     open_page(page, base + url)
     ARTIFACTS.mkdir(exist_ok=True)
-    shot = ARTIFACTS / f"{name}.png"
+    shot = ARTIFACTS / f"{artifact_prefix}{name}.png"
     page.screenshot(path=str(shot), full_page=True)
     assert shot.stat().st_size > 20_000
     assert seen.blocked == [] and seen.errors == []

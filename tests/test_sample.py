@@ -19,36 +19,36 @@ from site_project import ROOT
 pytestmark = pytest.mark.skipif(not is_sample(ROOT / "data"), reason="data/ is not the bundled sample (no 'sample: true' in data/handbook.yml)")
 
 
-def test_the_sample_is_complete(handbook_site: Path, handbook_model) -> None:
-    model = handbook_model
+def test_the_sample_is_complete(own_site: Path, own_model) -> None:
+    model = own_model
     assert (len(model.departments), len(model.positions), len(model.plans)) == (19, 45, 5)
     assert len(model.glossary) >= 25 and len(model.handbook.sources) == 5
-    pages = [p for p in (handbook_site / "site").rglob("index.html") if "assets" not in p.parts]
+    pages = [p for p in (own_site / "site").rglob("index.html") if "assets" not in p.parts]
     assert len(pages) > 60
 
 
-def test_pages_cite_their_sources_and_say_what_the_sources_leave_out(handbook_site: Path) -> None:
+def test_pages_cite_their_sources_and_say_what_the_sources_leave_out(own_site: Path) -> None:
     # The sample is compiled from articles: an empty section says so, and the page lists its sources.
-    html = (handbook_site / "site" / "positions" / "store-manager" / "index.html").read_text("utf-8")
+    html = (own_site / "site" / "positions" / "store-manager" / "index.html").read_text("utf-8")
     requirements = html[html.index('id="requirements"') : html.index('id="kpis"')]
     assert "资料中未列出。" in requirements
     assert 'id="sources"' in html and "成熟的电商运营团队组织架构由哪些构成" in html
-    assert (handbook_site / "site" / "sources" / "index.html").is_file()
+    assert (own_site / "site" / "sources" / "index.html").is_file()
 
 
-def test_store_manager_page(handbook_site: Path, handbook_model) -> None:
-    page = handbook_site / "site" / "positions" / "store-manager" / "index.html"
-    store = handbook_model.positions["store-manager"]
+def test_store_manager_page(own_site: Path, own_model) -> None:
+    page = own_site / "site" / "positions" / "store-manager" / "index.html"
+    store = own_model.positions["store-manager"]
     meta = {a.get("name"): a.get("content") for tag, a in parse(page).tags if tag == "meta"}
     assert meta["description"].startswith(f"{store.title}（运营部）：")
     edit = [a["href"] for tag, a in parse(page).tags if tag == "a" and a.get("rel") == "edit"]
     assert edit == ["https://git.example.com/hr/handbook/edit/main/data/positions/store-manager.yml"]
 
 
-def test_practice_pages_are_listed_with_readable_anchors(handbook_site: Path) -> None:
-    home = (handbook_site / "site" / "index.html").read_text("utf-8")
+def test_practice_pages_are_listed_with_readable_anchors(own_site: Path) -> None:
+    home = (own_site / "site" / "index.html").read_text("utf-8")
     assert "团队实践" in home  # the hand-written section, in the navigation
-    ids = parse(handbook_site / "site" / "practices" / "collaboration" / "index.html").ids
+    ids = parse(own_site / "site" / "practices" / "collaboration" / "index.html").ids
     # A Chinese heading without an explicit anchor keeps a readable one instead of _1.
     assert "资料来源" in ids and "daily-standup" in ids
 
@@ -63,12 +63,12 @@ def test_every_data_file_points_editors_at_its_schema() -> None:
         assert schema == (ROOT / "generator" / "schemas" / f"{kind}.schema.json").resolve(), path
 
 
-def test_through_train_shows_its_definition_on_hover(handbook_site: Path, handbook_model, chromium) -> None:
-    term = next(t for t in handbook_model.glossary if t.term == "直通车")
+def test_through_train_shows_its_definition_on_hover(own_site: Path, own_model, chromium) -> None:
+    term = next(t for t in own_model.glossary if t.term == "直通车")
     context = chromium.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
     seen = watch_page(context, page)
-    with serve(handbook_site / "site") as base:
+    with serve(own_site / "site") as base:
         open_page(page, base + "positions/through-train-specialist/")
         page.locator("article abbr", has_text="直通车").first.hover()
         tip = page.locator(".hb-tooltip")
@@ -78,9 +78,9 @@ def test_through_train_shows_its_definition_on_hover(handbook_site: Path, handbo
     assert seen.blocked == [] and seen.errors == []
 
 
-def test_the_sample_says_only_what_its_sources_say(handbook_model) -> None:
+def test_the_sample_says_only_what_its_sources_say(own_model) -> None:
     # Read against ../shared/seeds/ (issue 14): what the articles state is kept, what was added is marked.
-    model = handbook_model
+    model = own_model
     # The 运营中心 chart's unit after 分销部 (001).
     assert model.departments["juhuasuan"].parent == "operations-center"
     # 产品部 (002): 做选品、采购、拍照作图、文案编辑.

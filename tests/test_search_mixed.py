@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from browser import open_page, search, search_problems, serve, visit_all, watch_page
+from browser import open_page, pages_of_their_own, search, search_problems, serve, visit_all, watch_page
 from generator.pipeline import build_model
 from site_project import make_project, mkdocs_build, set_language
 
@@ -28,7 +28,7 @@ def crossborder(request, tmp_path_factory: pytest.TempPathFactory, chromium):
     model = build_model(project / "data", root=project)
     with serve(project / "site") as base:
         visits = visit_all(chromium, base, project / "site")
-        yield base, model, {f"/{url}": v["article"] for url, v in visits.items()}
+        yield base, model, {f"/{url}": v["article"] for url, v in pages_of_their_own(visits).items()}
 
 
 @pytest.fixture

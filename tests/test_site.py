@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 import site_checks
-from site_project import ROOT, env, make_command, make_project, mkdocs_build
+from site_project import env, make_command, make_project, mkdocs_build
 
 from conftest import FIXTURES
 
@@ -43,9 +43,9 @@ def test_search_index_is_segmented_and_skips_diagram_source(handbook_site: Path,
 def test_site_is_named_by_the_data(handbook_site: Path, handbook_model) -> None:
     # data/handbook.yml names the site: header, tab title and link previews; mkdocs.yml holds no company's name.
     home = (handbook_site / "site" / "index.html").read_text("utf-8")
-    title = site_checks._html(handbook_model.handbook.title)
-    assert f"<title>{title}</title>" in home and f'<meta property="og:site_name" content="{title}">' in home
-    assert f'<html lang="{handbook_model.handbook.language}"' in home
+    parsed = site_checks.parse(handbook_site / "site" / "index.html")
+    assert parsed.title == handbook_model.handbook.title and parsed.meta("og:site_name") == handbook_model.handbook.title
+    assert [a.get("lang") for tag, a in parsed.tags if tag == "html"] == [handbook_model.handbook.language]
     assert "Role handbook" not in home  # the placeholder in mkdocs.yml
 
 
@@ -82,10 +82,11 @@ def test_glossary_terms_get_tooltips(handbook_site: Path, handbook_model) -> Non
     assert 'data-term="' in page and 'tabindex="0"' in page
 
 
-def test_handwritten_pages_are_kept_and_listed(handbook_site: Path) -> None:
-    handwritten = sorted(p.relative_to(ROOT / "docs") for p in (ROOT / "docs").rglob("*.md"))
+def test_handwritten_pages_are_kept_and_listed(handbook_site: Path, handbook_source: tuple[Path, Path]) -> None:
+    docs = handbook_source[1]
+    handwritten = sorted(p.relative_to(docs) for p in docs.rglob("*.md"))
     for rel in handwritten:
-        assert (handbook_site / "docs" / rel).read_bytes() == (ROOT / "docs" / rel).read_bytes()
+        assert (handbook_site / "docs" / rel).read_bytes() == (docs / rel).read_bytes()
         url = rel.with_suffix("").as_posix().removesuffix("/index").removesuffix("index")
         assert (handbook_site / "site" / url / "index.html").is_file(), rel
 
@@ -146,7 +147,7 @@ def test_plan_pages_show_totals_and_comparison(handbook_site: Path, handbook_mod
     if not handbook_model.plans:
         assert not (site / "plans").exists()
         return
-    comparison = (site / "plans" / "index.html").read_text("utf-8")
+    comparison = site_checks.page_text(site / "plans" / "index.html")
     for plan in handbook_model.plans.values():
         page = (site / "plans" / plan.id / "index.html").read_text("utf-8")
         assert 'class="mermaid" data-search-exclude="" role="figure"' in page
