@@ -17,7 +17,6 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from .model import Department, OrgModel, Plan, Position
-from .yamlsource import parse
 
 POSITION_PARTS = (
     "summary", "responsibilities", "requirements", "kpis", "level", "reports_to", "headcount",
@@ -49,18 +48,6 @@ PART_LABELS = {
 """Catalogue key naming each part, for the internal handbook's note on what the public site leaves out."""
 
 
-def handwritten_is_public(text: str) -> bool:
-    """Return whether a hand-written page says ``public: true`` in its front matter; hand-written
-    pages are internal unless they say so, since nothing shows what they hold."""
-    if not text.startswith("---\n"):
-        return False
-    end = text.find("\n---", 4)
-    if end < 0:
-        return False
-    doc, _ = parse(text[4:end], "front matter")
-    return doc is not None and isinstance(doc.data, dict) and doc.data.get("public") is True
-
-
 def hidden_parts(kind: str, item: Position | Department, public: frozenset[str]) -> frozenset[str]:
     """Return the parts of one position or department that the public site hides."""
     parts = POSITION_PARTS if kind == "position" else DEPARTMENT_PARTS
@@ -76,9 +63,6 @@ def for_audience(model: OrgModel, audience: str) -> OrgModel:
 def public_view(model: OrgModel) -> OrgModel:
     """Return ``model`` as the public site may show it: internal items gone, internal parts hidden or emptied."""
     public = model.handbook.public_parts
-    if "sources" not in public:
-        # Without the documents themselves, no page may cite them.
-        public = public - {"position.sources", "department.sources"}
     departments = _public_departments(model)
     positions = {p.id: p for p in model.positions.values() if p.internal is not True and p.department in departments}
 
@@ -92,7 +76,7 @@ def public_view(model: OrgModel) -> OrgModel:
     shown_positions = {pid: _position(p, public_boss(p), positions, public) for pid, p in positions.items()}
     shown_departments = {did: _department(d, departments, shown_positions, public) for did, d in departments.items()}
     cited = "sources" in public
-    plans = {pid: _plan(plan, shown_positions, cited) for pid, plan in model.plans.items() if _plan_shown(plan, public)}
+    plans = {pid: _plan(plan, shown_positions, cited) for pid, plan in model.plans.items() if plan_is_public(plan, public)}
     glossary = tuple(t if cited else replace(t, sources=()) for t in model.glossary if not t.internal) if "glossary" in public else ()
     handbook = replace(
         model.handbook,
@@ -115,7 +99,8 @@ def _public_departments(model: OrgModel) -> dict[str, Department]:
         parent = d.parent
         while parent is not None and parent in internal:
             parent = model.departments[parent].parent
-        out[d.id] = replace(d, parent=parent)
+        # With every department above it internal, its page says nothing of a parent rather than call it top-level.
+        out[d.id] = replace(d, parent=parent, hidden=d.hidden | ({"parent"} if d.parent is not None and parent is None else set()))
     return out
 
 
@@ -123,14 +108,23 @@ def _visible(items: tuple, field: str, marked: frozenset[tuple[str, int]]) -> tu
     return tuple(item for i, item in enumerate(items) if (field, i) not in marked)
 
 
+def _forced(item: Position | Department, public: frozenset[str]) -> set[str]:
+    """Return the parts hidden whatever the item's own marks say (make check refuses the marks that ask otherwise)."""
+    # Without the documents themselves, no page may cite them.
+    return set() if "sources" in public else {"sources"}
+
+
 def _position(pos: Position, boss: str | None, positions: dict[str, Position], public: frozenset[str]) -> Position:
-    hidden = hidden_parts("position", pos, public)
+    hidden = hidden_parts("position", pos, public) | _forced(pos, public)
+    if pos.reports_to is not None and boss is None:
+        # Every manager above is internal: the page says nothing of the line rather than call it the top.
+        hidden |= {"reports_to"}
     marked = pos.internal_items
 
     def texts(field: str) -> tuple[str, ...]:
         return () if field in hidden else _visible(getattr(pos, field), field, marked)
 
-    return replace(
+    shown = replace(
         pos,
         summary="" if "summary" in hidden else pos.summary,
         responsibilities=texts("responsibilities"),
@@ -153,13 +147,14 @@ def _position(pos: Position, boss: str | None, positions: dict[str, Position], p
         sources=() if "sources" in hidden else pos.sources,
         hidden=hidden,
     )
+    return replace(shown, **_added_shown(shown, hidden))
 
 
 def _department(dept: Department, departments: dict[str, Department], positions: dict[str, Position], public: frozenset[str]) -> Department:
-    hidden = hidden_parts("department", dept, public)
+    hidden = hidden_parts("department", dept, public) | _forced(dept, public) | dept.hidden
     if dept.head not in positions:
         hidden |= {"head"}
-    return replace(
+    shown = replace(
         dept,
         summary="" if "summary" in hidden else dept.summary,
         functions=() if "functions" in hidden else _visible(dept.functions, "functions", dept.internal_items),
@@ -169,9 +164,17 @@ def _department(dept: Department, departments: dict[str, Department], positions:
         sources=() if "sources" in hidden else dept.sources,
         hidden=hidden,
     )
+    return replace(shown, **_added_shown(shown, hidden))
 
 
-def _plan_shown(plan: Plan, public: frozenset[str]) -> bool:
+def _added_shown(item: Position | Department, hidden: frozenset[str]) -> dict[str, frozenset]:
+    """Return the ``added`` marks of what the page still shows: a mark beside a hidden value would say one is there."""
+    texts = {(f, t) for f in ("responsibilities", "requirements", "kpis", "tools", "other_titles", "functions") for t in getattr(item, f, ())}
+    return {"added": item.added - hidden, "added_items": frozenset(i for i in item.added_items if i in texts)}
+
+
+def plan_is_public(plan: Plan, public: frozenset[str]) -> bool:
+    """Return whether a plan is on the public site: its own ``internal: false``, else the handbook's ``plans`` part."""
     return plan.internal is False or (plan.internal is None and "plans" in public)
 
 
@@ -227,43 +230,3 @@ def _has(item: Position | Department, part: str) -> bool:
     if part == "head":
         return item.head is not None  # type: ignore[union-attr]
     return bool(getattr(item, part))
-
-
-def split_problems(model: OrgModel) -> list[tuple[str, str, tuple, str]]:
-    """Return what the public site could only show by showing something internal, as
-    (kind, id, field path, message): the build refuses these rather than show a page that misleads."""
-    problems = []
-    view = public_view(model)
-    for dept in view.departments.values():
-        if "headcount" in dept.hidden:
-            continue
-        # A public total that counts internal positions, or hidden headcounts, gives them away or is wrong.
-        counted = model.positions_within(dept.id)
-        unseen = sorted(p.id for p in counted if p.id not in view.positions or view.positions[p.id].headcount is None)
-        if unseen:
-            problems.append((
-                "department", dept.id, ("public_fields",) if "headcount" in dept.public_fields else (),
-                f"its headcount is public, but it counts positions whose headcount is not ({', '.join(unseen[:5])}"
-                f"{' …' if len(unseen) > 5 else ''}); make their headcount public or keep this one internal",
-            ))
-    for pos in model.positions.values():
-        # A job opening is posted to be read outside the company; it cannot be on a page the public site lacks.
-        if pos.openings and "position.openings" in model.handbook.public_parts and "openings" not in pos.internal_fields:
-            if pos.id not in view.positions:
-                why = "is internal" if pos.internal is True else f"belongs to internal department {pos.department!r}"
-                problems.append((
-                    "position", pos.id, ("openings",),
-                    f"openings are public, but this position {why}, so its job description has no public page; "
-                    "make the position public or add openings to its internal_fields",
-                ))
-    for plan_id, plan in model.plans.items():
-        if not _plan_shown(plan, model.handbook.public_parts):
-            continue
-        # A public plan without some of its positions would show a team and a total that are not the plan's.
-        for i, entry in enumerate(plan.entries):
-            if entry.position not in view.positions:
-                problems.append((
-                    "plan", plan_id, ("positions", i, "position"),
-                    f"this plan is public, but position {entry.position!r} is internal; keep the plan internal or make the position public",
-                ))
-    return problems

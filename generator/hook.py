@@ -18,10 +18,11 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 
-from generator.audience import AUDIENCES, handwritten_is_public
+from generator.audience import AUDIENCES
 from generator.catalogue import catalogue
 from generator.errors import HandbookError
 from generator.escape import theme_text
+from generator.handwritten import public_pages
 from generator.navigation import navigation
 from generator.paths import cache_dir, display_path, link_out_of
 from generator.pipeline import generate
@@ -108,6 +109,8 @@ def on_pre_build(config: MkDocsConfig) -> None:
     root = _root(config)
     try:
         model, report = generate(root / DATA_DIR, root / OUT_DIR, root, AUDIENCE, site_url=config.site_url or "", public_url=PUBLIC_URL)
+        # Checked on both sites' builds, so the internal handbook's pull request already fails on a broken mark.
+        _last["public_pages"] = public_pages(Path(config.docs_dir), root)
         prepare_segmenter(handbook_words(model), cache_dir())
     except HandbookError as exc:
         for line in exc.lines():
@@ -131,7 +134,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     sources = {page_path("position", p.id): p.source_file for p in model.positions.values()}
     sources.update({page_path("department", d.id): d.source_file for d in model.departments.values()})
     if AUDIENCE == "public":
-        _keep_public_only(files, Path(config.docs_dir))
+        _keep_public_only(files, Path(config.docs_dir), _last["public_pages"])
     # Exactly the pages this build generated: not the manifest on disk, which a pull request could carry.
     generated = _last["pages"]
     for uri in generated:
@@ -165,7 +168,7 @@ def on_page_content(page_html: str, page: Any, config: MkDocsConfig, files: File
     return tooltips.add(page_html)
 
 
-def _keep_public_only(files: Files, docs_dir: Path) -> None:
+def _keep_public_only(files: Files, docs_dir: Path, public: set[str]) -> None:
     """Leave out every hand-written page that does not say ``public: true``, and every other file of docs/
     but the shared assets (vendored scripts, images for public pages under docs/assets/)."""
     docs = Path(os.path.abspath(docs_dir))
@@ -173,7 +176,7 @@ def _keep_public_only(files: Files, docs_dir: Path) -> None:
         if not f.abs_src_path or not Path(os.path.abspath(f.abs_src_path)).is_relative_to(docs):
             continue  # the theme's files
         if f.is_documentation_page():
-            keep = handwritten_is_public(Path(f.abs_src_path).read_text("utf-8-sig"))
+            keep = f.src_uri in public
         else:
             keep = f.src_uri.startswith("assets/")
         if not keep:

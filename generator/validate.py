@@ -5,11 +5,12 @@ from __future__ import annotations
 import datetime
 from typing import Any
 
-from .audience import DEFAULT_PUBLIC, split_problems
+from .audience import DEFAULT_PUBLIC
 from .catalogue import LANGUAGES, catalogue
 from .errors import DataError, DataErrors, quote
 from .load import Records
 from .model import DEFAULT_LEVELS, Collaboration, Department, Escalation, Handbook, Level, Opening, OrgModel, Plan, PlanEntry, Position, Salary, Source, Term, plan_manager
+from .split import SplitProblem, split_problems
 from .suggest import did_you_mean
 from .yamlsource import Document, Path
 
@@ -30,10 +31,19 @@ def validate(records: Records) -> OrgModel:
     # What the public site could only show by showing something internal: checked on every build,
     # so the internal handbook's pull request already reports it.
     docs = {"department": check.depts, "position": check.positions, "plan": check.records.documents["plan"]}
-    split = [docs[kind][item_id].error(path, message) for kind, item_id, path, message in split_problems(model)]
+    split = [_split_error(docs[problem.kind][problem.item_id], problem) for problem in split_problems(model)]
     if split:
         raise DataErrors(split)
     return model
+
+
+def _split_error(doc: Document, problem: SplitProblem) -> DataError:
+    """Locate a problem of the split: on the entry of a list of marks it names, else on its field."""
+    path = problem.path
+    listed = _get(doc, *path)
+    if problem.entry is not None and isinstance(listed, list) and problem.entry in listed:
+        path = (*path, listed.index(problem.entry))
+    return doc.error(path, problem.message)
 
 
 def _get(doc: Document, *path: str | int) -> Any:

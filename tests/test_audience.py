@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from conftest import FIXTURES, apply_files, run_cli
-from generator.audience import DEFAULT_PUBLIC, PublicMark, for_audience, handwritten_is_public, public_marks, public_view
+from generator.audience import DEFAULT_PUBLIC, PublicMark, for_audience, public_marks, public_view
 from generator.pipeline import build_model, generate
 
 CANARY = FIXTURES / "canary"
@@ -88,7 +88,8 @@ def test_entries_marked_internal_or_naming_internal_positions_are_dropped(model)
 
 def test_headcounts_and_totals_are_unknown_on_the_default_public_site(model) -> None:
     view = public_view(model)
-    assert all(p.headcount is None for p in view.positions.values())
+    # Only the one made public (public_fields: [headcount], for the public launch plan).
+    assert [p.id for p in view.positions.values() if p.headcount is not None] == ["general-manager"]
     assert view.headcount is None and all(view.total_headcount(d) is None for d in view.departments)
     assert model.headcount == 7925
 
@@ -146,24 +147,6 @@ def test_public_title_and_description_name_the_public_site(model) -> None:
     assert handbook.title == "Harbor Goods careers PUBLICOK-TITLE"
     assert handbook.description == "Roles at Harbor Goods. PUBLICOK-DESCRIPTION"
     assert handbook.sources == ()  # "sources" is not public here
-
-
-@pytest.mark.parametrize(
-    ("text", "public"),
-    [
-        ("---\npublic: true\n---\n# Join us\n", True),
-        ("---\ntitle: Join us\npublic: true\n---\n# Join us\n", True),
-        ("---\npublic: false\n---\n# Notes\n", False),
-        ("---\npublic: 'true'\n---\n# Notes\n", False),  # only the YAML boolean counts
-        ("---\npublic: yes\n---\n# Join us\n", True),  # YAML 1.1, as MkDocs reads front matter
-        ("# Notes\n\npublic: true\n", False),  # not front matter
-        ("---\npublic: [true\n---\n# Broken\n", False),
-        ("---\npublic: true\n", False),  # never closed
-        ("", False),
-    ],
-)
-def test_handwritten_pages_are_internal_unless_they_say_public_true(text: str, public: bool) -> None:
-    assert handwritten_is_public(text) is public
 
 
 def test_public_plan_naming_an_internal_position_fails_on_its_line(canary: Path, capsys: pytest.CaptureFixture[str]) -> None:

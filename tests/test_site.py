@@ -167,7 +167,8 @@ def test_the_site_name_is_escaped_once_wherever_the_theme_prints_it(tmp_path: Pa
 
 
 def test_public_site_is_whole_and_holds_only_public_pages(public_site: Path, handbook_site: Path, handbook_model) -> None:
-    from generator.audience import handwritten_is_public, public_view
+    from generator.audience import public_view
+    from generator.handwritten import front_matter_public
 
     view = public_view(handbook_model)
     assert site_checks.broken_links(public_site) == []
@@ -178,4 +179,4 @@ def test_public_site_is_whole_and_holds_only_public_pages(public_site: Path, han
     assert [p for p in hidden if (public_site / "positions" / p).exists()] == []
     for page in (handbook_site / "docs").rglob("*.md"):
         url = page.relative_to(handbook_site / "docs").with_suffix("").as_posix().removesuffix("index")
-        assert (public_site / url / "index.html").exists() == handwritten_is_public(page.read_text("utf-8")), page
+        assert (public_site / url / "index.html").exists() == front_matter_public(page.read_text("utf-8"), "page")[0], page

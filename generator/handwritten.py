@@ -1,0 +1,59 @@
+"""Hand-written pages (``docs/``): which of them the public careers site shows, from their front matter.
+
+A page is internal unless its front matter says ``public: true``, since nothing shows what it
+holds. A mark that is not true or false (``public: "true"``, quoted) is an error on its line,
+never quietly read as "internal": the editor meant to publish the page.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from .errors import DataError, DataErrors, quote
+from .paths import display_path
+from .yamlsource import parse
+
+# MkDocs' own pattern for front matter (mkdocs/utils/meta.py), so that both read the same block.
+_FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
+
+
+def front_matter_public(text: str, shown: str) -> tuple[bool, list[DataError]]:
+    """Return whether one page's front matter says ``public: true``, and what is wrong with its mark."""
+    block = _FRONT_MATTER.match(text)
+    if not block:
+        return False, []
+    doc, errors = parse(block.group(1), shown)
+    # Lines in the page count the opening '---'.
+    if errors:
+        return False, [DataError(e.path, e.line + 1 if e.line else 0, e.column, e.field, e.message) for e in errors]
+    assert doc is not None
+    value = doc.data.get("public") if isinstance(doc.data, dict) else None
+    if value is None or isinstance(value, bool):
+        return value is True, []
+    line, column = doc.where(("public",))
+    found = f"the text {quote(value)} (write it without quotes)" if isinstance(value, str) else quote(value)
+    return False, [DataError(shown, line + 1, column, "public", f"expected true or false, found {found}")]
+
+
+def public_pages(docs_dir: Path, root: Path) -> set[str]:
+    """Return the docs-relative paths of the pages of ``docs_dir`` that the public site shows; raise DataErrors,
+    with every broken mark of every page, when a page's front matter cannot say."""
+    public: set[str] = set()
+    errors: list[DataError] = []
+    inside = docs_dir.resolve()
+    for page in sorted(docs_dir.rglob("*.md")):
+        if not page.is_file() or not page.resolve().is_relative_to(inside):
+            continue  # a link out of docs/ is not read; the build refuses it (generator/hook.py)
+        try:
+            text = page.read_text("utf-8-sig")
+        except (OSError, UnicodeDecodeError) as exc:
+            errors.append(DataError(display_path(page, root), 0, 0, "", f"cannot be read as UTF-8 text: {exc}"))
+            continue
+        is_public, problems = front_matter_public(text, display_path(page, root))
+        errors += problems
+        if is_public:
+            public.add(page.relative_to(docs_dir).as_posix())
+    if errors:
+        raise DataErrors(errors)
+    return public
