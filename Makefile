@@ -26,7 +26,7 @@ NODE_TOOLS := node_modules/.package-lock.json
 # Material prints a multi-line end-of-life notice on every run; it is not about this project.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build build-public serve-public test lint check codeowners review generate bench new upgrade sample lock clean distclean
+.PHONY: serve build build-public serve-public test test-fast browser lint check codeowners review generate bench new upgrade sample lock clean distclean
 
 # The sample handbook: data/ and docs/ until a company runs make new, examples/sample/ after.
 SAMPLE := $(if $(wildcard examples/sample/data/handbook.yml),examples/sample,.)
@@ -82,8 +82,19 @@ build-public: $(INSTALLED) $(VENDOR_STAMP) $(MERMAID_LOADER)
 serve-public: $(INSTALLED) $(VENDOR_STAMP) $(MERMAID_LOADER)
 	$(PUBLIC_ENV) $(BIN)/mkdocs serve --livereload --dirty -a $(HOST)
 
+# Installs Debian's chromium and fonts-noto-cjk first when they are missing and apt-get can run without a
+# password (HANDBOOK_NO_BROWSER_INSTALL=1 stops it); otherwise the run ends saying how many browser tests did not run.
 test: $(INSTALLED) $(VENDOR_STAMP) $(MERMAID_LOADER)
+	@$(BIN)/python tests/browser_setup.py ensure
 	$(BIN)/python -m pytest
+
+# The unit tests alone, for the edit loop: no site builds, no browser, about half a minute.
+test-fast: $(INSTALLED)
+	$(BIN)/python -m pytest -m "not slow" -q
+
+# The browser the browser tests drive: Debian's chromium and a Chinese font (README: Tests).
+browser: $(INSTALLED)
+	@$(BIN)/python tests/browser_setup.py install
 
 lint: $(INSTALLED)
 	$(BIN)/ruff check generator tests

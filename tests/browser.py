@@ -23,28 +23,30 @@ from urllib.parse import urlsplit
 import pytest
 
 ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
-HOW_TO_ENABLE = (
-    "browser tests need Chromium and Playwright for Python: `apt-get install chromium fonts-noto-cjk` and "
-    "`make test` (which installs playwright); or point HANDBOOK_CHROMIUM at a Chromium binary"
-)
+HOW_TO_ENABLE = "run `make browser` (Debian's chromium and fonts-noto-cjk), or set HANDBOOK_CHROMIUM to a Chromium or Chrome binary"
+UNAVAILABLE = "browser tests did not run"
+"""How every skip for want of a browser starts, so the end of the run can count them (tests/conftest.py)."""
 _CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"]
 
 
+_MAC_APPS = ("/Applications/Chromium.app/Contents/MacOS/Chromium", "/Applications/Google Chrome.app/Contents/MacOS/Google Chrome")
+
+
 def chromium_path() -> str | None:
-    """Return the Chromium binary to drive: $HANDBOOK_CHROMIUM, else the first one on PATH."""
+    """Return the Chromium binary to drive: $HANDBOOK_CHROMIUM, else the first one on PATH or in the usual places."""
     explicit = os.environ.get("HANDBOOK_CHROMIUM")
     if explicit:
         return explicit if Path(explicit).exists() else None
-    for name in ("chromium", "chromium-browser", "google-chrome"):
+    for name in ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable"):
         found = shutil.which(name)
         if found:
             return found
-    return None
+    return next((app for app in _MAC_APPS if Path(app).exists()), None)
 
 
 def unavailable(reason: str) -> None:
     """Skip the browser tests locally; in CI they must run, so a missing browser fails instead."""
-    message = f"{reason}; {HOW_TO_ENABLE}"
+    message = f"{UNAVAILABLE}: {reason}; {HOW_TO_ENABLE}"
     if os.environ.get("CI"):
         pytest.fail(f"CI must run the browser tests: {message}", pytrace=False)
     pytest.skip(message)

@@ -144,3 +144,37 @@ def chromium():
         browser = p.chromium.launch(executable_path=executable, args=_CHROMIUM_ARGS)
         yield browser
         browser.close()
+
+
+_SLOW_FIXTURES = {"chromium", "own_site", "handbook_site", "public_site", "handbook_model", "own_model"}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark slow every test that needs a built site or a browser, wherever it is written (make test-fast leaves them out)."""
+    for item in items:
+        if _SLOW_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.slow)
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo):  # noqa: ANN201 - a hook wrapper
+    """Fold the skips for want of a browser into one line of the summary, wherever the test is written."""
+    import browser
+
+    outcome = yield
+    report = outcome.get_result()
+    if report.skipped and isinstance(report.longrepr, tuple) and browser.UNAVAILABLE in str(report.longrepr[2]):
+        report.longrepr = (browser.__file__, browser.unavailable.__code__.co_firstlineno, report.longrepr[2])
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    """End a run that could not drive a browser with one line saying so: those tests matter most for what readers see."""
+    from browser import UNAVAILABLE
+
+    reporter = config.pluginmanager.get_plugin("terminalreporter")
+    if reporter is None:
+        return
+    skipped = [r for r in reporter.stats.get("skipped", []) if UNAVAILABLE in str(getattr(r, "longrepr", ""))]
+    if skipped:
+        reason = str(skipped[0].longrepr[2]).removeprefix("Skipped: ")
+        reporter.write_sep("!", f"{len(skipped)} {reason}", yellow=True, bold=True)

@@ -19,6 +19,9 @@ from site_project import ROOT, VENDOR, copy_repository, env, make_command
 
 from conftest import FIXTURES
 
+pytestmark = pytest.mark.slow
+
+
 ORG = '星海跨境电商 "Stellar": #1'
 
 

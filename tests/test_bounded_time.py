@@ -17,6 +17,9 @@ from generator.render import render
 from generator.tooltips import Tooltips
 from generator.validate import MAX_DEPARTMENT_DEPTH, MAX_REPORTING_CHAIN
 
+pytestmark = pytest.mark.slow
+
+
 HANG = 300
 """Seconds after which a run counts as hung: far beyond what any of these takes on a slow machine."""
 

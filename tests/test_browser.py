@@ -19,6 +19,9 @@ from browser import (
 from site_project import SITE_URL
 
 
+pytestmark = pytest.mark.slow
+
+
 @pytest.fixture(scope="module")
 def base(handbook_site: Path):
     with serve(handbook_site / "site") as url:

@@ -18,6 +18,9 @@ from site_project import make_project, mkdocs_build
 
 from conftest import FIXTURES
 
+pytestmark = pytest.mark.slow
+
+
 XSS_DEFINITION = "按点击付费<script>alert('definition')</script><img src=x onerror=alert('img')>&amp; 结束"
 # Long enough that the navigation cuts it short with an ellipsis, which makes Material put it in a title.
 XSS_TITLE = "<img src=x onerror=alert('nav')>" + "很长的岗位名称" * 6

@@ -59,6 +59,7 @@ def test_every_broken_mark_of_every_page_is_reported_together(tmp_path: Path) ->
     assert public_pages(docs, tmp_path) == {"join.md", "a/one.md"}
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("audience", ["internal", "public"])
 def test_a_quoted_mark_fails_both_builds_in_one_line(tmp_path: Path, audience: str) -> None:
     project = make_project(tmp_path / "p", data=FIXTURES / "basic")

@@ -17,6 +17,9 @@ from site_project import make_project
 from conftest import FIXTURES
 
 
+pytestmark = pytest.mark.slow
+
+
 def _config(project: Path, **overrides):
     return load_config(str(project / "mkdocs.yml"), **overrides)
 

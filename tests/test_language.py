@@ -13,6 +13,9 @@ from site_project import ROOT, make_project, mkdocs_build, set_language
 
 from conftest import FIXTURES
 
+pytestmark = pytest.mark.slow
+
+
 _KEY_USE = re.compile(r"""\b(?:t|tx|text|chart\.text)\(\s*["']([a-z_.]+)["']""")
 
 

@@ -16,6 +16,9 @@ from generator.render import page_url, render
 from site_project import ROOT
 from synthetic_org import write_org
 
+pytestmark = pytest.mark.slow
+
+
 POSITIONS = 600
 _DIAGRAM = re.compile(r'<div class="mermaid"[^>]*>\n(.*?)</div>', re.S)
 _NODE = re.compile(r"^[pdm]_[a-z0-9_]+\[", re.M)

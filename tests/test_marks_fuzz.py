@@ -20,6 +20,9 @@ from generator.yamlsource import parse
 
 from conftest import FIXTURES, ROOT
 
+pytestmark = pytest.mark.slow
+
+
 SEED = int(os.environ.get("HANDBOOK_FUZZ_SEED", "20261202"))
 COUNT = int(os.environ.get("HANDBOOK_MARKS_COUNT", "120"))
 _SCHEMAS = ROOT / "generator" / "schemas"

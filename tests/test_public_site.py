@@ -21,6 +21,9 @@ from generator.audience import public_view
 from generator.pipeline import build_model
 from site_project import env, make_command, make_project, mkdocs_build
 
+pytestmark = pytest.mark.slow
+
+
 CANARY_REPO = "https://git.example.com/hr/canary-repo"
 PUBLIC_URL = "https://careers.example.com/"
 CANARY = re.compile(r"canary[\w-]*", re.IGNORECASE)

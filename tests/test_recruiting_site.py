@@ -13,6 +13,9 @@ from browser import ARTIFACTS, serve, show_diagrams, watch_page
 from conftest import FIXTURES
 from site_project import make_project, mkdocs_build, set_language
 
+pytestmark = pytest.mark.slow
+
+
 TODAY = "2026-06-15"
 """The day the fixture is built for (tests/fixtures/hiring/README.md)."""
 PUBLIC_URL = "https://careers.example.com/"

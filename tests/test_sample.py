@@ -16,7 +16,7 @@ from generator.adopt import is_sample
 from site_checks import parse
 from site_project import ROOT
 
-pytestmark = pytest.mark.skipif(not is_sample(ROOT / "data"), reason="data/ is not the bundled sample (no 'sample: true' in data/handbook.yml)")
+pytestmark = [pytest.mark.slow, pytest.mark.skipif(not is_sample(ROOT / "data"), reason="data/ is not the bundled sample (no 'sample: true' in data/handbook.yml)")]
 
 
 def test_the_sample_is_complete(own_site: Path, own_model) -> None:

@@ -15,6 +15,9 @@ from site_project import make_project, mkdocs_build, set_language
 
 from conftest import FIXTURES
 
+pytestmark = pytest.mark.slow
+
+
 LATIN = ["PPC", "A/B", "KOL", "SKU", "ODR", "ACoS", "FBA", "Listing"]
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 import subprocess
 import time
 from pathlib import Path
@@ -10,6 +12,9 @@ from pathlib import Path
 from site_project import VENV_BIN, env, free_port, get_text, make_project
 
 from conftest import FIXTURES
+
+
+pytestmark = pytest.mark.slow
 
 
 def _wait_for(predicate, timeout: float) -> bool:

@@ -18,6 +18,9 @@ from site_project import env, make_command, make_project, mkdocs_build
 from conftest import FIXTURES
 
 
+pytestmark = pytest.mark.slow
+
+
 def test_every_position_and_department_has_a_stable_page(handbook_site: Path, handbook_model) -> None:
     assert site_checks.stable_pages(handbook_site / "site", handbook_model) == []
 
