@@ -86,7 +86,7 @@ serve-public: $(INSTALLED) $(VENDOR_STAMP) $(MERMAID_LOADER)
 # password (HANDBOOK_NO_BROWSER_INSTALL=1 stops it); otherwise the run ends saying how many browser tests did not run.
 test: $(INSTALLED) $(VENDOR_STAMP) $(MERMAID_LOADER)
 	@$(BIN)/python tests/browser_setup.py ensure
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest --durations=10
 
 # The unit tests alone, for the edit loop: no site builds, no browser, about half a minute.
 test-fast: $(INSTALLED)
