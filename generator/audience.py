@@ -147,7 +147,8 @@ def _position(pos: Position, boss: str | None, positions: dict[str, Position], p
         sources=() if "sources" in hidden else pos.sources,
         hidden=hidden,
     )
-    return replace(shown, **_added_shown(shown, hidden))
+    added, added_items = _added_shown(shown, hidden)
+    return replace(shown, added=added, added_items=added_items)
 
 
 def _department(dept: Department, departments: dict[str, Department], positions: dict[str, Position], public: frozenset[str]) -> Department:
@@ -164,13 +165,14 @@ def _department(dept: Department, departments: dict[str, Department], positions:
         sources=() if "sources" in hidden else dept.sources,
         hidden=hidden,
     )
-    return replace(shown, **_added_shown(shown, hidden))
+    added, added_items = _added_shown(shown, hidden)
+    return replace(shown, added=added, added_items=added_items)
 
 
-def _added_shown(item: Position | Department, hidden: frozenset[str]) -> dict[str, frozenset]:
-    """Return the ``added`` marks of what the page still shows: a mark beside a hidden value would say one is there."""
+def _added_shown(item: Position | Department, hidden: frozenset[str]) -> tuple[frozenset[str], frozenset[tuple[str, str]]]:
+    """Return the ``added`` marks (fields, items) of what the page still shows: a mark beside a hidden value would say one is there."""
     texts = {(f, t) for f in ("responsibilities", "requirements", "kpis", "tools", "other_titles", "functions") for t in getattr(item, f, ())}
-    return {"added": item.added - hidden, "added_items": frozenset(i for i in item.added_items if i in texts)}
+    return item.added - hidden, frozenset(i for i in item.added_items if i in texts)
 
 
 def plan_is_public(plan: Plan, public: frozenset[str]) -> bool:
