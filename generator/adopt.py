@@ -25,7 +25,7 @@ from . import git
 from .catalogue import LANGUAGES, catalogue
 from .errors import HandbookError
 from .pipeline import build_model
-from .yamlsource import parse, text_problem
+from .source.yamlsource import parse, text_problem
 
 BASE = ".handbook-upstream"
 """The upstream commit a company's tool files come from, written by new and upgrade: an upgrade removes

@@ -6,8 +6,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from .annotations import FORMATS
-from .audience import AUDIENCES
+from .review.annotations import FORMATS
+from .model.audience import AUDIENCES
 from .catalogue import LANGUAGES
 from .errors import HandbookError
 
@@ -44,7 +44,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "diff":
             return _diff(args)
         if args.command == "codeowners":
-            from .codeowners import write_codeowners
+            from .review.codeowners import write_codeowners
 
             print(write_codeowners(args.data, args.out))
         elif args.command == "generate":
@@ -76,11 +76,11 @@ def main(argv: list[str] | None = None) -> int:
 
 def _check(args: argparse.Namespace) -> int:
     """Validate; print errors and warnings in the chosen format. Exit 1 on errors, 0 with warnings only."""
-    from . import annotations
-    from .audience import public_view
+    from .review import annotations
+    from .model.audience import public_view
     from .errors import DataError, DataErrors
     from .pipeline import build_model
-    from .recruiting import build_date, current_openings, expiry_warnings
+    from .site.recruiting import build_date, current_openings, expiry_warnings
 
     findings: list[tuple[DataError, str]] = []
     text_errors: list[str] = []
@@ -91,7 +91,7 @@ def _check(args: argparse.Namespace) -> int:
         # Warnings, not errors: an opening that closes is the normal course of things, yet someone should tidy it.
         findings += [(w, "warning") for w in expiry_warnings(model, today)]
         if args.codeowners is not None:
-            from .codeowners import stale_codeowners
+            from .review.codeowners import stale_codeowners
 
             stale = stale_codeowners(model, args.data, args.codeowners)
             findings += [(e, "error") for e in stale]
@@ -128,9 +128,9 @@ def _check(args: argparse.Namespace) -> int:
 
 def _diff(args: argparse.Namespace) -> int:
     from .catalogue import catalogue
-    from .diff import diff
-    from .diff_report import to_json, to_markdown
-    from .revisions import WORKING_TREE, model_at
+    from .review.diff import diff
+    from .review.diff_report import to_json, to_markdown
+    from .review.revisions import WORKING_TREE, model_at
 
     root = Path.cwd()
     resolved = args.data.resolve()

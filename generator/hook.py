@@ -18,18 +18,18 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 
-from generator.audience import AUDIENCES
+from generator.model.audience import AUDIENCES
 from generator.catalogue import catalogue
 from generator.errors import HandbookError
 from generator.escape import theme_text
-from generator.handwritten import public_pages
-from generator.navigation import navigation
+from generator.source.handwritten import public_pages
+from generator.site.navigation import navigation
 from generator.paths import cache_dir, display_path, link_out_of
 from generator.pipeline import generate
-from generator.render import page_path
-from generator.searchwords import handbook_words, prepare_segmenter, search_config, split_search_index
-from generator.settings import site_settings
-from generator.tooltips import Tooltips
+from generator.site.render import page_path
+from generator.site.searchwords import handbook_words, prepare_segmenter, search_config, split_search_index
+from generator.source.settings import site_settings
+from generator.site.tooltips import Tooltips
 
 log = get_plugin_logger("handbook")
 

@@ -5,15 +5,15 @@ from __future__ import annotations
 import datetime
 from pathlib import Path
 
-from .audience import for_audience
+from .model.audience import for_audience
 from .catalogue import catalogue
-from .changelog import with_history
-from .load import load
-from .model import OrgModel
-from .recruiting import build_date, current_openings, prepare
-from .render import render
-from .validate import validate
-from .write import WriteReport, write_pages
+from .review.changelog import with_history
+from .source.load import load
+from .model.records import OrgModel
+from .site.recruiting import build_date, current_openings, prepare
+from .site.render import render
+from .model.checks import validate
+from .site.write import WriteReport, write_pages
 
 
 def build_model(data_dir: Path, root: Path | None = None) -> OrgModel:

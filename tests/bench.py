@@ -24,10 +24,10 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from generator.load import load  # noqa: E402
-from generator.render import render  # noqa: E402
-from generator.validate import validate  # noqa: E402
-from generator.write import write_pages  # noqa: E402
+from generator.source.load import load  # noqa: E402
+from generator.site.render import render  # noqa: E402
+from generator.model.checks import validate  # noqa: E402
+from generator.site.write import write_pages  # noqa: E402
 from site_project import VENV_BIN, env, free_port, get_text, make_project  # noqa: E402
 from synthetic_org import write_org  # noqa: E402
 import hostile_orgs  # noqa: E402

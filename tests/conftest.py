@@ -38,7 +38,7 @@ def yaml_parser(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch)
     """Run a test under libyaml's parser and under PyYAML's own: what the loader says must not depend on which is installed."""
     import yaml
 
-    from generator import yamlsource
+    from generator.source import yamlsource
 
     if request.param == "libyaml" and not hasattr(yaml, "CSafeLoader"):
         pytest.skip("this PyYAML has no libyaml")

@@ -6,9 +6,9 @@ import html
 from pathlib import Path
 
 from conftest import FIXTURES, apply_files, run_cli
-from generator.audience import public_view
+from generator.model.audience import public_view
 from generator.pipeline import build_model
-from generator.render import render
+from generator.site.render import render
 
 MARK = "（整理补充）"
 NOTE = "标有“整理补充”的内容不是资料原文所述"

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from conftest import FIXTURES, apply_files, run_cli
-from generator.audience import DEFAULT_PUBLIC, PublicMark, for_audience, public_marks, public_view
+from generator.model.audience import DEFAULT_PUBLIC, PublicMark, for_audience, public_marks, public_view
 from generator.pipeline import build_model, generate
 
 CANARY = FIXTURES / "canary"

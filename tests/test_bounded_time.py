@@ -13,9 +13,9 @@ import pytest
 
 import hostile_orgs
 from generator.pipeline import build_model
-from generator.render import render
-from generator.tooltips import Tooltips
-from generator.validate import MAX_DEPARTMENT_DEPTH, MAX_REPORTING_CHAIN
+from generator.site.render import render
+from generator.site.tooltips import Tooltips
+from generator.model.checks import MAX_DEPARTMENT_DEPTH, MAX_REPORTING_CHAIN
 
 pytestmark = pytest.mark.slow
 

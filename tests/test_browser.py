@@ -189,7 +189,7 @@ def test_tapping_a_term_on_a_phone_shows_its_definition(base: str, chromium, han
 
 def public_job_description(model, pos) -> bool:
     """Return whether a position has a public job description (and so a QR code on a published site)."""
-    from generator.audience import public_view
+    from generator.model.audience import public_view
 
     return pos.id in public_view(model).positions
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from generator import diagrams
+from generator.site import diagrams
 from generator.catalogue import catalogue
-from generator.load import load
-from generator.validate import validate
+from generator.source.load import load
+from generator.model.checks import validate
 
 from conftest import FIXTURES
 

@@ -19,8 +19,8 @@ import yaml
 
 from generator.errors import HandbookError
 from generator.pipeline import build_model
-from generator.render import render
-from generator.yamlsource import parse
+from generator.site.render import render
+from generator.source.yamlsource import parse
 
 from mutate import paths
 

@@ -11,8 +11,8 @@ import pytest
 from generator import git
 from generator.adopt import BASE, new_handbook, upgrade
 from generator.errors import HandbookError
-from generator.history import file_revisions, last_changed
-from generator.revisions import data_at
+from generator.source.history import file_revisions, last_changed
+from generator.review.revisions import data_at
 
 from conftest import FIXTURES, run_cli
 from test_adopt import _sample_copy

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from generator.errors import DataErrors
-from generator.handwritten import front_matter_public, public_pages
+from generator.source.handwritten import front_matter_public, public_pages
 from site_project import make_project, mkdocs_build
 
 from conftest import FIXTURES

@@ -6,9 +6,9 @@ import os
 import subprocess
 from pathlib import Path
 
-from generator.history import last_changed
+from generator.source.history import last_changed
 from generator.pipeline import build_model
-from generator.render import render
+from generator.site.render import render
 
 
 def _git(repo: Path, *args: str, date: str = "") -> None:

@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 
 from generator.errors import DataErrors
-from generator.load import MAX_FILE_BYTES, load
+from generator.source.load import MAX_FILE_BYTES, load
 from generator.pipeline import build_model
-from generator.render import render
-from generator.validate import MAX_DEPARTMENT_DEPTH, MAX_REPORTING_CHAIN, validate
+from generator.site.render import render
+from generator.model.checks import MAX_DEPARTMENT_DEPTH, MAX_REPORTING_CHAIN, validate
 
 from conftest import FIXTURES, run_cli
 

@@ -16,7 +16,7 @@ import yaml
 
 from generator.errors import DataErrors
 from generator.pipeline import generate
-from generator.yamlsource import parse
+from generator.source.yamlsource import parse
 
 from conftest import FIXTURES, ROOT
 

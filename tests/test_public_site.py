@@ -17,7 +17,7 @@ import pytest
 import site_checks
 from browser import page_problems, search, serve, site_urls, visit_all
 from conftest import FIXTURES
-from generator.audience import public_view
+from generator.model.audience import public_view
 from generator.pipeline import build_model
 from site_project import env, make_command, make_project, mkdocs_build
 

@@ -16,12 +16,12 @@ import pytest
 import segno
 
 from conftest import FIXTURES, run_cli
-from generator.annotations import text_line
+from generator.review.annotations import text_line
 from generator.catalogue import catalogue
 from generator.errors import HandbookError
 from generator.pipeline import build_model
-from generator.recruiting import SCHEMA_TYPES, build_date, current_openings, expiry_warnings, prepare
-from generator.render import render
+from generator.site.recruiting import SCHEMA_TYPES, build_date, current_openings, expiry_warnings, prepare
+from generator.site.render import render
 
 FIXTURE_DATE = datetime.date(2026, 6, 15)
 HIRING = FIXTURES / "hiring"

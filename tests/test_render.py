@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from generator.load import load
-from generator.render import page_url, render
-from generator.validate import validate
+from generator.source.load import load
+from generator.site.render import page_url, render
+from generator.model.checks import validate
 
 from conftest import FIXTURES, apply_files, run_cli
 

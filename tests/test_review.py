@@ -13,11 +13,11 @@ import pytest
 import yaml
 
 from conftest import FIXTURES, run_cli
-from generator import diff_report
+from generator.review import diff_report
 from generator.catalogue import catalogue
-from generator.diff import diff, words
+from generator.review.diff import diff, words
 from generator.pipeline import build_model
-from generator.render import render
+from generator.site.render import render
 from site_project import VENV_BIN, env, make_command, make_project
 
 GOLDEN = Path(__file__).parent / "cases" / "review"
@@ -200,14 +200,14 @@ def test_position_page_lists_its_history(repo: Path) -> None:
     # The rename commit created this file; the opening came later.
     assert "Rename 美工 to 视觉设计 (`" in later and "：新建岗位" in later and "    - 招聘：" in later
     # Internal by default: the public site has no history.
-    from generator.audience import public_view
+    from generator.model.audience import public_view
 
     assert "变更记录" not in render(public_view(build_model(repo / "data")))["positions/operations-specialist.md"]
 
 
 def test_history_takes_a_bounded_number_of_git_calls(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import generator.git
-    import generator.history as history
+    import generator.source.history as history
 
     calls: list[list[str]] = []
     real = subprocess.run

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from generator.searchwords import WordSplitter, split_search_index
+from generator.site.searchwords import WordSplitter, split_search_index
 
 Z = "\u200b"
 

@@ -7,7 +7,7 @@ import random
 import pytest
 import yaml
 
-from generator.shape import _fast_validator, _validator
+from generator.source.shape import _fast_validator, _validator
 from mutate import paths, replaced
 
 from conftest import FIXTURES

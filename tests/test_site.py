@@ -170,8 +170,8 @@ def test_the_site_name_is_escaped_once_wherever_the_theme_prints_it(tmp_path: Pa
 
 
 def test_public_site_is_whole_and_holds_only_public_pages(public_site: Path, handbook_site: Path, handbook_model) -> None:
-    from generator.audience import public_view
-    from generator.handwritten import front_matter_public
+    from generator.model.audience import public_view
+    from generator.source.handwritten import front_matter_public
 
     view = public_view(handbook_model)
     assert site_checks.broken_links(public_site) == []

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from generator.model import Term
-from generator.tooltips import add_tooltips
+from generator.model.records import Term
+from generator.site.tooltips import add_tooltips
 
 TERMS = (Term("diamond-booth", "钻展", "展示广告。", aliases=("钻石展位",)), Term("through-train", "直通车", '按点击付费的"搜索"广告<推广>。'))
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from generator.errors import HandbookError
-from generator.write import MANIFEST, write_pages
+from generator.site.write import MANIFEST, write_pages
 
 
 def test_second_identical_write_changes_nothing(tmp_path: Path) -> None:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.yamlsource import MAX_DEPTH, REREAD_MAX, parse
+from generator.source.yamlsource import MAX_DEPTH, REREAD_MAX, parse
 
 from conftest import run_cli
 

@@ -14,7 +14,7 @@ import sys
 import urllib.parse
 import urllib.request
 
-from ..diff_report import MARKER
+from ..review.diff_report import MARKER
 
 
 def _call(method: str, url: str, token: str, body: dict | None = None) -> object:

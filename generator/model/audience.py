@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from .model import Department, OrgModel, Plan, Position
+from .records import Department, OrgModel, Plan, Position
 
 POSITION_PARTS = (
     "summary", "responsibilities", "requirements", "kpis", "level", "reports_to", "headcount",

@@ -6,13 +6,13 @@ import datetime
 from typing import Any
 
 from .audience import DEFAULT_PUBLIC
-from .catalogue import LANGUAGES, catalogue
-from .errors import DataError, DataErrors, quote
-from .load import Records
-from .model import DEFAULT_LEVELS, Collaboration, Department, Escalation, Handbook, Level, Opening, OrgModel, Plan, PlanEntry, Position, Salary, Source, Term, plan_manager
+from ..catalogue import LANGUAGES, catalogue
+from ..errors import DataError, DataErrors, quote
+from ..source.load import Records
+from .records import DEFAULT_LEVELS, Collaboration, Department, Escalation, Handbook, Level, Opening, OrgModel, Plan, PlanEntry, Position, Salary, Source, Term, plan_manager
 from .split import SplitProblem, split_problems
-from .suggest import did_you_mean
-from .yamlsource import Document, Path
+from ..suggest import did_you_mean
+from ..source.yamlsource import Document, Path
 
 
 MAX_DEPARTMENT_DEPTH = 12

@@ -6,8 +6,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from .catalogue import LANGUAGES
-from .wordmatch import WordFinder
+from ..catalogue import LANGUAGES
+from ..wordmatch import WordFinder
 
 DEFAULT_LEVELS = ("executive", "director", "manager", "lead", "specialist", "assistant")
 """Level ids when data/handbook.yml declares no level scheme, most senior first; their names come from the catalogue."""

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .audience import plan_is_public, public_view
-from .model import Department, OrgModel, Position
+from .records import Department, OrgModel, Position
 
 
 @dataclass(frozen=True)

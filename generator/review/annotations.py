@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 
-from .errors import DataError
+from ..errors import DataError
 
 FORMATS = ("text", "github", "gitlab", "json")
 

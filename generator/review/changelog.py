@@ -6,10 +6,10 @@ from __future__ import annotations
 from dataclasses import replace
 
 from .diff import Change, position_changes
-from .history import Revision
-from .model import HistoryEntry, OrgModel, Position
-from .shape import check_shape
-from .yamlsource import parse
+from ..source.history import Revision
+from ..model.records import HistoryEntry, OrgModel, Position
+from ..source.shape import check_shape
+from ..source.yamlsource import parse
 
 
 def with_history(model: OrgModel, revisions: dict[str, list[Revision]], files: dict[str, str]) -> OrgModel:
@@ -31,7 +31,7 @@ def _entry(model: OrgModel, pos_id: str, revision: Revision) -> HistoryEntry:
 
 def _record(pos_id: str, text: str | None) -> Position | None:
     """Return a position as one version of its file describes it (None when that version does not pass its schema)."""
-    from .validate import position_record
+    from ..model.checks import position_record
 
     if text is None:
         return None

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .errors import DataError
-from .model import OrgModel
+from ..errors import DataError
+from ..model.records import OrgModel
 
 HEADER = (
     "# Written by `make codeowners` from the owners in data/ (handbook.yml and departments/*.yml).\n"
@@ -46,7 +46,7 @@ def codeowners(model: OrgModel) -> str:
 
 
 def write_codeowners(data_dir: Path, out: Path) -> str:
-    from .pipeline import build_model
+    from ..pipeline import build_model
 
     text = codeowners(build_model(data_dir))
     if not text:

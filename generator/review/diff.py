@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from .model import Department, OrgModel, Position
+from ..model.records import Department, OrgModel, Position
 
 TEXT_LISTS = ("responsibilities", "requirements", "kpis", "tools")
 SIMILAR = 0.5

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import json
 
-from .catalogue import Catalogue
+from ..catalogue import Catalogue
 from .diff import Change, ItemDiff, RoleDiff
-from .audience import PART_LABELS
-from .escape import markdown as _markdown
-from .escape import markdown_fragment as _fragment
+from ..model.audience import PART_LABELS
+from ..escape import markdown as _markdown
+from ..escape import markdown_fragment as _fragment
 
 MARKER = "<!-- handbook-role-diff -->"
 """First line of the comment: CI finds its own comment by it and updates it in place."""

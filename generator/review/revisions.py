@@ -9,10 +9,10 @@ from contextlib import contextmanager
 from collections.abc import Iterator
 from pathlib import Path
 
-from . import git
-from .errors import DataErrors, HandbookError
-from .model import OrgModel
-from .pipeline import build_model
+from .. import git
+from ..errors import DataErrors, HandbookError
+from ..model.records import OrgModel
+from ..pipeline import build_model
 
 WORKING_TREE = "working tree"
 

@@ -13,8 +13,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from .escape import mermaid_label
-from .model import Department, OrgModel, Plan, Position
+from ..escape import mermaid_label
+from ..model.records import Department, OrgModel, Plan, Position
 
 UrlFor = Callable[[str, str], str]
 """``url_for(kind, id)`` → URL of a department or position page, relative to the page the diagram is on."""

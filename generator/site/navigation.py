@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from .catalogue import catalogue
-from .escape import html_text
-from .model import OrgModel
+from ..catalogue import catalogue
+from ..escape import html_text
+from ..model.records import OrgModel
 from .render import page_path
 
 Heading = Callable[[str], str | None]

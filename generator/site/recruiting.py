@@ -15,11 +15,11 @@ from dataclasses import dataclass, replace
 
 import segno
 
-from .audience import public_view
-from .catalogue import Catalogue
-from .errors import DataError, HandbookError
-from .escape import html_text, plain_text
-from .model import Opening, OrgModel, Position
+from ..model.audience import public_view
+from ..catalogue import Catalogue
+from ..errors import DataError, HandbookError
+from ..escape import html_text, plain_text
+from ..model.records import Opening, OrgModel, Position
 
 SOON = 14
 """Days before valid_through from which ``make check`` warns that an opening is about to close."""

@@ -8,13 +8,13 @@ import posixpath
 import jinja2
 import markupsafe
 
-from .audience import PART_LABELS, PublicMark, public_marks
+from ..model.audience import PART_LABELS, PublicMark, public_marks
 from . import diagrams
-from .catalogue import Catalogue, catalogue
-from .diff_report import change_lines
-from .errors import HandbookError
-from .escape import Raw, front_matter, html_lines, html_text, markdown, script_json
-from .model import Department, OrgModel, Plan, Position
+from ..catalogue import Catalogue, catalogue
+from ..review.diff_report import change_lines
+from ..errors import HandbookError
+from ..escape import Raw, front_matter, html_lines, html_text, markdown, script_json
+from ..model.records import Department, OrgModel, Plan, Position
 from .recruiting import Recruiting, prepare
 
 def page_path(kind: str, item_id: str = "") -> str:
@@ -125,7 +125,7 @@ def environment() -> jinja2.Environment:
     One per process, so `mkdocs serve` compiles the templates once rather than on every rebuild.
     """
     env = jinja2.Environment(
-        loader=jinja2.PackageLoader(__package__, "templates"),
+        loader=jinja2.PackageLoader("generator", "templates"),
         undefined=jinja2.StrictUndefined,
         keep_trailing_newline=True,
         trim_blocks=True,
@@ -148,7 +148,7 @@ def environment() -> jinja2.Environment:
 def html_environment() -> jinja2.Environment:
     """Return the environment of standalone HTML files (the printable job description): HTML autoescaping."""
     return jinja2.Environment(
-        loader=jinja2.PackageLoader(__package__, "templates"),
+        loader=jinja2.PackageLoader("generator", "templates"),
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,

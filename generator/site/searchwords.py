@@ -15,8 +15,8 @@ from collections.abc import Iterable
 from itertools import pairwise
 from pathlib import Path
 
-from .errors import HandbookError
-from .model import OrgModel
+from ..errors import HandbookError
+from ..model.records import OrgModel
 
 _ZWSP = "\u200b"
 _HAN = "\u3400-\u4dbf\u4e00-\u9fff"

@@ -20,9 +20,9 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 
-from .escape import html_text
-from .model import Term
-from .wordmatch import longest_first
+from ..escape import html_text
+from ..model.records import Term
+from ..wordmatch import longest_first
 
 # A comment, a doctype or processing instruction, or a tag whose quoted attribute values may hold '>'.
 _TOKEN = re.compile(r"""<!--.*?-->|<![^>]*>|<\?[^>]*>|</?[A-Za-z][^\s/>]*(?:[^>"']|"[^"]*"|'[^']*')*>""", re.S)

@@ -9,8 +9,8 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .errors import HandbookError
-from .paths import display_path
+from ..errors import HandbookError
+from ..paths import display_path
 
 MANIFEST = ".handbook-manifest.json"
 """Lists the files the generator wrote into the output folder; only these are ever deleted or overwritten."""

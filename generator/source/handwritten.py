@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from .errors import DataError, DataErrors, quote
-from .paths import display_path
+from ..errors import DataError, DataErrors, quote
+from ..paths import display_path
 from .yamlsource import parse
 
 # MkDocs' own pattern for front matter (mkdocs/utils/meta.py), so that both read the same block.

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import git
+from .. import git
 
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 

@@ -14,11 +14,11 @@ import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .errors import DataError, quote
+from ..errors import DataError, quote
 from .history import Revision, file_revisions, last_changed
-from .paths import display_path
+from ..paths import display_path
 from .shape import check_shape
-from .suggest import did_you_mean
+from ..suggest import did_you_mean
 from .yamlsource import Document, parse
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")

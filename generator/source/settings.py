@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from .catalogue import LANGUAGES
+from ..catalogue import LANGUAGES
 from .shape import check_shape
 from .yamlsource import parse
 

@@ -11,8 +11,8 @@ from typing import Any
 import fastjsonschema
 import jsonschema
 
-from .errors import DataError, quote
-from .suggest import did_you_mean
+from ..errors import DataError, quote
+from ..suggest import did_you_mean
 from .yamlsource import Document, Path
 
 _TYPE_NAMES = {
@@ -29,7 +29,7 @@ _TYPE_NAMES = {
 @cache
 def schema(kind: str) -> dict[str, Any]:
     """Return the JSON Schema for a file kind (``position``, ``department``, ``handbook``)."""
-    text = resources.files(__package__).joinpath("schemas", f"{kind}.schema.json").read_text("utf-8")
+    text = resources.files("generator").joinpath("schemas", f"{kind}.schema.json").read_text("utf-8")
     return json.loads(text)
 
 

@@ -30,7 +30,7 @@ from yaml.events import (
 )
 from yaml.nodes import ScalarNode
 
-from .errors import DataError, quote
+from ..errors import DataError, quote
 
 # libyaml's parser is about 18 times faster and gives the same marks; PyYAML without it falls back.
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
