@@ -44,9 +44,10 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "diff":
             return _diff(args)
         if args.command == "codeowners":
+            from .pipeline import build_model
             from .review.codeowners import write_codeowners
 
-            print(write_codeowners(args.data, args.out))
+            print(write_codeowners(build_model(args.data), args.out))
         elif args.command == "generate":
             from .pipeline import generate
 

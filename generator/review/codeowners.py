@@ -45,10 +45,9 @@ def codeowners(model: OrgModel) -> str:
     return HEADER + "\n".join(lines) + "\n"
 
 
-def write_codeowners(data_dir: Path, out: Path) -> str:
-    from ..pipeline import build_model
-
-    text = codeowners(build_model(data_dir))
+def write_codeowners(model: OrgModel, out: Path) -> str:
+    """Write ``out`` from the owners in ``model`` when it changed; return what was done, as one line."""
+    text = codeowners(model)
     if not text:
         return "no owners in data/: nothing to write (add owners: to data/handbook.yml or a department)"
     if out.exists() and out.read_text("utf-8") == text:

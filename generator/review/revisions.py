@@ -12,7 +12,8 @@ from pathlib import Path
 from .. import git
 from ..errors import DataErrors, HandbookError
 from ..model.records import OrgModel
-from ..pipeline import build_model
+from ..model.checks import validate
+from ..source.load import load
 
 WORKING_TREE = "working tree"
 
@@ -47,7 +48,7 @@ def model_at(root: Path, revision: str, data: str = "data") -> OrgModel:
     """Return the validated model of ``data/`` at ``revision``; its errors are reported as that revision's."""
     with data_at(root, revision, data) as folder:
         try:
-            return build_model(folder, folder.parent)
+            return validate(load(folder, folder.parent))
         except DataErrors as exc:
             shown = "the working tree" if revision == WORKING_TREE else revision
             raise HandbookError("\n".join([f"{shown}: the data does not validate, so it cannot be compared:", *exc.lines()])) from None
