@@ -26,7 +26,7 @@ from generator.source.handwritten import public_pages
 from generator.site.navigation import navigation
 from generator.paths import cache_dir, display_path, link_out_of
 from generator.pipeline import generate
-from generator.site.render import page_path
+from generator.urls import page_path
 from generator.site.searchwords import handbook_words, prepare_segmenter, search_config, split_search_index
 from generator.source.settings import site_settings
 from generator.site.tooltips import Tooltips

@@ -12,7 +12,8 @@ import pytest
 from browser import DIAGRAM_REPORT, WAIT_FOR_DIAGRAMS, serve, watch_page
 from generator.site.diagrams import MAX_SOURCE, NODE_BUDGET
 from generator.pipeline import build_model
-from generator.site.render import page_url, render
+from generator.site.render import render
+from generator.urls import page_url
 from site_project import ROOT
 from synthetic_org import write_org
 

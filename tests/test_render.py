@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from generator.source.load import load
-from generator.site.render import page_url, render
+from generator.site.render import render
+from generator.urls import page_url
 from generator.model.checks import validate
 
 from conftest import FIXTURES, apply_files, run_cli

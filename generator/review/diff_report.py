@@ -6,6 +6,7 @@ import json
 
 from ..catalogue import Catalogue
 from .diff import Change, ItemDiff, RoleDiff
+from ..urls import absolute
 from ..model.audience import PART_LABELS
 from ..escape import markdown as _markdown
 from ..escape import markdown_fragment as _fragment
@@ -50,7 +51,7 @@ class _Writer:
     def name(self, item: ItemDiff) -> str:
         label = markdown(item.name)
         if self.site and item.status != "removed" and item.kind in ("position", "department"):
-            return f"[{label}]({self.site}{item.kind}s/{item.id}/)"
+            return f"[{label}]({absolute(self.site, item.kind, item.id)})"
         return label
 
     def ref(self, value: dict | None) -> str:

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from ..catalogue import catalogue
 from ..escape import html_text
 from ..model.records import OrgModel
-from .render import page_path
+from ..urls import page_path
 
 Heading = Callable[[str], str | None]
 """``heading(uri)`` → the first ``# heading`` of a hand-written page, or None."""

@@ -20,6 +20,7 @@ from ..catalogue import Catalogue
 from ..errors import DataError, HandbookError
 from ..escape import html_text, plain_text
 from ..model.records import Opening, OrgModel, Position
+from ..urls import absolute
 
 SOON = 14
 """Days before valid_through from which ``make check`` warns that an opening is about to close."""
@@ -93,7 +94,7 @@ class Recruiting:
 
     def url(self, pos: Position) -> str:
         """Return the published address of a position's page, or '' when it has none to share."""
-        return f"{self.base_url}positions/{pos.id}/" if self.base_url and pos.id in self.public.positions else ""
+        return absolute(self.base_url, "position", pos.id) if self.base_url and pos.id in self.public.positions else ""
 
     def shown(self, pos: Position) -> Position | None:
         """Return the position as a job description may show it (None: it has no public job description)."""

@@ -16,56 +16,7 @@ from ..errors import HandbookError
 from ..escape import Raw, front_matter, html_lines, html_text, markdown, script_json
 from ..model.records import Department, OrgModel, Plan, Position
 from .recruiting import Recruiting, prepare
-
-def page_path(kind: str, item_id: str = "") -> str:
-    """Return the Markdown path (relative to the output root) of a page; its URL is fixed by it."""
-    if kind == "department":
-        return f"departments/{item_id}/index.md"
-    if kind == "position":
-        return f"positions/{item_id}.md"
-    if kind == "plan":
-        return f"plans/{item_id}.md"
-    if kind in ("jd.txt", "jd.html", "qr.svg"):
-        return f"positions/{item_id}/{kind}"
-    if kind == "former-position":
-        return f"positions/{item_id}/index.html"
-    if kind == "former-department":
-        return f"departments/{item_id}/index.html"
-    return {
-        "home": "index.md",
-        "org-chart": "org-chart.md",
-        "departments": "departments/index.md",
-        "positions": "positions/index.md",
-        "plans": "plans/index.md",
-        "openings": "openings.md",
-        "glossary": "glossary.md",
-        "sources": "sources.md",
-        "about": "about.md",
-    }[kind]
-
-
-def page_url(path: str) -> str:
-    """Return the directory-style URL of a Markdown path, relative to the site root ('' for the home page)."""
-    stem = path[: -len(".md")]
-    if stem == "index" or stem.endswith("/index"):
-        stem = stem[: -len("index")].rstrip("/")
-    return f"{stem}/" if stem else ""
-
-
-@functools.lru_cache(maxsize=65536)
-def _relative(target: str, base_dir: str) -> str:
-    """Return ``target`` relative to ``base_dir``, both relative to the output root.
-
-    posixpath.relpath gives the same answer but resolves both against the working
-    directory on every call, which was a third of rendering time at 1,000 positions.
-    """
-    t = [p for p in target.split("/") if p]
-    b = [p for p in base_dir.split("/") if p]
-    common = 0
-    while common < min(len(t), len(b)) and t[common] == b[common]:
-        common += 1
-    return "/".join([".."] * (len(b) - common) + t[common:]) or "."
-
+from ..urls import forward, page_path, page_url, relative
 
 class _Page:
     """Link helpers for one page being rendered."""
@@ -78,7 +29,7 @@ class _Page:
 
     def link(self, kind: str, item_id: str = "") -> Raw:
         """Return a relative link to another page's Markdown file (MkDocs checks and rewrites it)."""
-        return Raw(_relative(page_path(kind, item_id), self._dir))
+        return Raw(relative(page_path(kind, item_id), self._dir))
 
     # Written here rather than as template macros: a Jinja macro call cost more than
     # the rest of a position page, and pages hold dozens of these links.
@@ -114,7 +65,7 @@ class _Page:
 
     def href(self, kind: str, item_id: str = "") -> str:
         """Return a relative URL to another page, for diagrams, which MkDocs does not rewrite."""
-        rel = _relative(page_url(page_path(kind, item_id)), self.url)
+        rel = relative(page_url(page_path(kind, item_id)), self.url)
         return "./" if rel == "." else rel + "/"
 
 
@@ -169,11 +120,15 @@ def render(model: OrgModel, env: jinja2.Environment | None = None, recruiting: R
     # The recruiting view is that public view already: it is not cut a second time.
     marks = public_marks(model, recruiting.public) if model.audience == "internal" else {}
 
-    def emit(template: str, path: str, **context: object) -> None:
+    def add(path: str, content: str) -> None:
+        # Two outputs on one path would silently lose one (Pelican's writer refuses them the same way).
         if path in pages:
             raise HandbookError(f"two generated pages would be written to {path}")
+        pages[path] = content
+
+    def emit(template: str, path: str, **context: object) -> None:
         page = _Page(path, text)
-        pages[path] = env.get_template(template).render(model=model, page=page, t=text.md, tx=text.text, catalogue=text, recruiting=recruiting, **context)
+        add(path, env.get_template(template).render(model=model, page=page, t=text.md, tx=text.text, catalogue=text, recruiting=recruiting, **context))
 
     emit("home.md.j2", page_path("home"))
     emit("org_chart.md.j2", page_path("org-chart"))
@@ -195,14 +150,14 @@ def render(model: OrgModel, env: jinja2.Environment | None = None, recruiting: R
     for pos in model.positions.values():
         emit("position.md.j2", page_path("position", pos.id), pos=pos, mark=marks.get(("position", pos.id), PublicMark()))
     for pos in model.positions.values():
-        pages.update(_job_description(pos, recruiting, text))
-    # Former ids sit beside current ones, so "../<id>/" leads from the old URL to the new page.
+        for path, content in _job_description(pos, recruiting, text).items():
+            add(path, content)
     for dept in model.departments.values():
         for old in dept.former_ids:
-            emit("redirect.html.j2", page_path("former-department", old), title=dept.name, target=f"../{dept.id}/")
+            emit("redirect.html.j2", page_path("former-department", old), title=dept.name, target=forward(dept.id))
     for pos in model.positions.values():
         for old in pos.former_ids:
-            emit("redirect.html.j2", page_path("former-position", old), title=pos.title, target=f"../{pos.id}/")
+            emit("redirect.html.j2", page_path("former-position", old), title=pos.title, target=forward(pos.id))
     return pages
 
 
