@@ -9,7 +9,7 @@ from .model.audience import for_audience
 from .catalogue import catalogue
 from .review.changelog import with_history
 from .source.load import load
-from .model.records import OrgModel
+from .model.org import OrgModel
 from .site.recruiting import build_date, current_openings, prepare
 from .site.render import render
 from .model.checks import validate

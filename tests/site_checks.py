@@ -13,7 +13,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
-from generator.model.records import OrgModel
+from generator.model.org import OrgModel
 
 SECTION_ANCHORS = ["responsibilities", "requirements", "kpis", "collaboration", "escalation", "tools", "reporting-line", "onboarding", "sources"]
 """Fixed anchors of a position page; they exist even when their section is empty, so old deep links land."""

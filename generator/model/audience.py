@@ -16,7 +16,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from .records import Department, OrgModel, Plan, Position
+from .records import Department, Plan, Position
+
+from .org import OrgModel, ancestry
 
 POSITION_PARTS = (
     "summary", "responsibilities", "requirements", "kpis", "level", "reports_to", "headcount",
@@ -68,10 +70,7 @@ def public_view(model: OrgModel) -> OrgModel:
 
     def public_boss(pos: Position) -> str | None:
         # A reporting line that passes through an internal position is shown without it, never broken.
-        boss = pos.reports_to
-        while boss is not None and boss not in positions:
-            boss = model.positions[boss].reports_to
-        return boss
+        return next((boss for boss in ancestry(pos.reports_to, model.manager_of) if boss in positions), None)
 
     shown_positions = {pid: _position(p, public_boss(p), positions, public) for pid, p in positions.items()}
     shown_departments = {did: _department(d, departments, shown_positions, public) for did, d in departments.items()}
@@ -96,9 +95,7 @@ def _public_departments(model: OrgModel) -> dict[str, Department]:
     for d in model.departments.values():
         if d.id in internal:
             continue
-        parent = d.parent
-        while parent is not None and parent in internal:
-            parent = model.departments[parent].parent
+        parent = next((p for p in ancestry(d.parent, model.parent_of) if p not in internal), None)
         # With every department above it internal, its page says nothing of a parent rather than call it top-level.
         out[d.id] = replace(d, parent=parent, hidden=d.hidden | ({"parent"} if d.parent is not None and parent is None else set()))
     return out

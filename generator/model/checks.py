@@ -9,7 +9,8 @@ from .audience import DEFAULT_PUBLIC
 from ..catalogue import LANGUAGES, catalogue
 from ..errors import DataError, DataErrors, quote
 from ..source.load import Records
-from .records import DEFAULT_LEVELS, Collaboration, Department, Escalation, Handbook, Level, Opening, OrgModel, Plan, PlanEntry, Position, Salary, Source, Term, plan_manager
+from .records import DEFAULT_LEVELS, Collaboration, Department, Escalation, Handbook, Level, Opening, Plan, PlanEntry, Position, Salary, Source, Term
+from .org import OrgModel, plan_manager
 from .split import SplitProblem, split_problems
 from ..suggest import did_you_mean
 from ..source.yamlsource import Document, Path

@@ -11,7 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .audience import plan_is_public, public_view
-from .records import Department, OrgModel, Position
+from .records import Department, Position
+from .org import OrgModel
 
 
 @dataclass(frozen=True)

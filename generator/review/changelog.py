@@ -7,7 +7,8 @@ from dataclasses import replace
 
 from .diff import Change, position_changes
 from ..source.history import Revision
-from ..model.records import HistoryEntry, OrgModel, Position
+from ..model.records import HistoryEntry, Position
+from ..model.org import OrgModel
 from ..source.shape import check_shape
 from ..source.yamlsource import parse
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..errors import DataError
-from ..model.records import OrgModel
+from ..model.org import OrgModel
 
 HEADER = (
     "# Written by `make codeowners` from the owners in data/ (handbook.yml and departments/*.yml).\n"

@@ -12,7 +12,9 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..model.records import Department, OrgModel, Position
+from ..model.records import Department, Position
+
+from ..model.org import OrgModel
 
 TEXT_LISTS = ("responsibilities", "requirements", "kpis", "tools")
 SIMILAR = 0.5

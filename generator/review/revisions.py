@@ -11,7 +11,7 @@ from pathlib import Path
 
 from .. import git
 from ..errors import DataErrors, HandbookError
-from ..model.records import OrgModel
+from ..model.org import OrgModel
 from ..model.checks import validate
 from ..source.load import load
 

@@ -14,7 +14,8 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from ..escape import mermaid_label
-from ..model.records import Department, OrgModel, Plan, Position
+from ..model.records import Department, Plan, Position
+from ..model.org import OrgModel
 
 UrlFor = Callable[[str, str], str]
 """``url_for(kind, id)`` → URL of a department or position page, relative to the page the diagram is on."""

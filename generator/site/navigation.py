@@ -11,7 +11,7 @@ from collections.abc import Callable
 
 from ..catalogue import catalogue
 from ..escape import html_text
-from ..model.records import OrgModel
+from ..model.org import OrgModel
 from ..urls import page_path
 
 Heading = Callable[[str], str | None]

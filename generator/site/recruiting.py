@@ -19,7 +19,8 @@ from ..model.audience import public_view
 from ..catalogue import Catalogue
 from ..errors import DataError, HandbookError
 from ..escape import html_text, plain_text
-from ..model.records import Opening, OrgModel, Position
+from ..model.records import Opening, Position
+from ..model.org import OrgModel
 from ..urls import absolute
 
 SOON = 14

@@ -14,7 +14,8 @@ from ..catalogue import Catalogue, catalogue
 from ..review.diff_report import change_lines
 from ..errors import HandbookError
 from ..escape import Raw, front_matter, html_lines, html_text, markdown, script_json
-from ..model.records import Department, OrgModel, Plan, Position
+from ..model.records import Department, Plan, Position
+from ..model.org import OrgModel
 from .recruiting import Recruiting, prepare
 from ..urls import forward, page_path, page_url, relative
 

@@ -16,7 +16,7 @@ from itertools import pairwise
 from pathlib import Path
 
 from ..errors import HandbookError
-from ..model.records import OrgModel
+from ..model.org import OrgModel
 
 _ZWSP = "\u200b"
 _HAN = "\u3400-\u4dbf\u4e00-\u9fff"
