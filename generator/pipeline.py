@@ -12,7 +12,7 @@ from .source.load import load
 from .model.org import OrgModel
 from .site.recruiting import build_date, current_openings, prepare
 from .site.render import render
-from .model.checks import validate
+from .model.build import validate
 from .site.write import WriteReport, write_pages
 
 

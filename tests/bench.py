@@ -26,7 +26,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from generator.source.load import load  # noqa: E402
 from generator.site.render import render  # noqa: E402
-from generator.model.checks import validate  # noqa: E402
+from generator.model.build import validate  # noqa: E402
 from generator.site.write import write_pages  # noqa: E402
 from site_project import VENV_BIN, env, free_port, get_text, make_project  # noqa: E402
 from synthetic_org import write_org  # noqa: E402

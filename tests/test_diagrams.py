@@ -8,7 +8,7 @@ from dataclasses import replace
 from generator.site import diagrams
 from generator.catalogue import catalogue
 from generator.source.load import load
-from generator.model.checks import validate
+from generator.model.build import validate
 
 from conftest import FIXTURES
 

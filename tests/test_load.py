@@ -12,7 +12,8 @@ from generator.errors import DataErrors
 from generator.source.load import MAX_FILE_BYTES, load
 from generator.pipeline import build_model
 from generator.site.render import render
-from generator.model.checks import MAX_DEPARTMENT_DEPTH, MAX_REPORTING_CHAIN, validate
+from generator.model.build import validate
+from generator.model.checks import MAX_DEPARTMENT_DEPTH, MAX_REPORTING_CHAIN
 
 from conftest import FIXTURES, run_cli
 

@@ -10,7 +10,7 @@ import pytest
 from generator.source.load import load
 from generator.site.render import render
 from generator.urls import page_url
-from generator.model.checks import validate
+from generator.model.build import validate
 
 from conftest import FIXTURES, apply_files, run_cli
 

@@ -6,7 +6,7 @@ import pytest
 
 from generator import urls
 from generator.errors import HandbookError
-from generator.model.checks import validate
+from generator.model.build import validate
 from generator.site import render as render_module
 from generator.source.load import load
 

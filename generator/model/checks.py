@@ -1,17 +1,14 @@
-"""Check references between files and build the OrgModel; every problem is collected before failing."""
+"""Check the data files against each other: references, cycles, depths, uniqueness; every problem is collected."""
 
 from __future__ import annotations
 
 import datetime
 from typing import Any
 
-from .audience import DEFAULT_PUBLIC
-from ..catalogue import LANGUAGES, catalogue
-from ..errors import DataError, DataErrors, quote
+from ..errors import DataError, quote
 from ..source.load import Records
-from .records import DEFAULT_LEVELS, Collaboration, Department, Escalation, Handbook, Level, Opening, Plan, PlanEntry, Position, Salary, Source, Term
-from .org import OrgModel, plan_manager
-from .split import SplitProblem, split_problems
+from .org import plan_manager
+from .records import DEFAULT_LEVELS
 from ..suggest import did_you_mean
 from ..source.yamlsource import Document, Path
 
@@ -22,32 +19,7 @@ MAX_REPORTING_CHAIN = 30
 """Longest reporting line, top to bottom: twice what the largest companies have, and each page lists its own."""
 
 
-def validate(records: Records) -> OrgModel:
-    """Return the model of ``records``, or raise DataErrors listing every problem including the loader's."""
-    check = _Checker(records)
-    check.run()
-    if check.errors:
-        raise DataErrors(check.errors)
-    model = check.model()
-    # What the public site could only show by showing something internal: checked on every build,
-    # so the internal handbook's pull request already reports it.
-    docs = {"department": check.depts, "position": check.positions, "plan": check.records.documents["plan"]}
-    split = [_split_error(docs[problem.kind][problem.item_id], problem) for problem in split_problems(model)]
-    if split:
-        raise DataErrors(split)
-    return model
-
-
-def _split_error(doc: Document, problem: SplitProblem) -> DataError:
-    """Locate a problem of the split: on the entry of a list of marks it names, else on its field."""
-    path = problem.path
-    listed = _get(doc, *path)
-    if problem.entry is not None and isinstance(listed, list) and problem.entry in listed:
-        path = (*path, listed.index(problem.entry))
-    return doc.error(path, problem.message)
-
-
-def _get(doc: Document, *path: str | int) -> Any:
+def get(doc: Document, *path: str | int) -> Any:
     """Return the value at ``path`` when it exists and passed the schema, else None.
 
     Files with schema errors are still checked against each other; their broken
@@ -68,7 +40,7 @@ def _get(doc: Document, *path: str | int) -> Any:
 
 def _items(doc: Document, *path: str | int) -> list[tuple[int, dict]]:
     """Return ``(index, entry)`` for each entry of the list at ``path`` that passed the schema."""
-    value = _get(doc, *path)
+    value = get(doc, *path)
     if not isinstance(value, list):
         return []
     return [(i, item) for i, item in enumerate(value) if isinstance(item, dict) and doc.is_valid((*path, i))]
@@ -81,23 +53,30 @@ def _has(doc: Document, name: str) -> bool:
 
 def _level_ids(hb: Document | None) -> list[str] | None:
     """Return the level ids positions may use, most senior first; None when handbook.yml's own levels are broken."""
-    if hb is None or not isinstance(_get(hb), dict) or not _has(hb, "levels"):
+    if hb is None or not isinstance(get(hb), dict) or not _has(hb, "levels"):
         return list(DEFAULT_LEVELS)
-    levels = _get(hb, "levels")
-    ids = [_get(hb, "levels", i, "id") for i in range(len(levels))] if isinstance(levels, list) else [None]
+    levels = get(hb, "levels")
+    ids = [get(hb, "levels", i, "id") for i in range(len(levels))] if isinstance(levels, list) else [None]
     return None if None in ids else ids
 
 
 def _source_ids(hb: Document | None) -> set[str] | None:
     """Return the source ids handbook.yml declares; None when they are broken, so that citations are
     not reported on top of handbook.yml's own errors."""
-    if hb is None or not isinstance(_get(hb), dict):
+    if hb is None or not isinstance(get(hb), dict):
         return None
     if not _has(hb, "sources"):
         return set()
-    sources = _get(hb, "sources")
-    ids = [_get(hb, "sources", i, "id") for i in range(len(sources))] if isinstance(sources, list) else [None]
+    sources = get(hb, "sources")
+    ids = [get(hb, "sources", i, "id") for i in range(len(sources))] if isinstance(sources, list) else [None]
     return None if None in ids else set(ids)
+
+
+def check(records: Records) -> list[DataError]:
+    """Return every problem of ``records``: the loader's, then those between files."""
+    checker = _Checker(records)
+    checker.run()
+    return checker.errors
 
 
 class _Checker:
@@ -143,7 +122,7 @@ class _Checker:
         return False
 
     def _common(self, file_id: str, doc: Document) -> None:
-        own = _get(doc, "id")
+        own = get(doc, "id")
         if own is not None and own != file_id:
             self.errors.append(doc.error(("id",), f"'{own}' does not match the file name '{file_id}.yml' (rename the file or fix the id)"))
         self._cite(doc, ())
@@ -152,7 +131,7 @@ class _Checker:
         """Check the ``sources`` list found at ``path`` in ``doc`` against handbook.yml."""
         if self.source_ids is None:
             return
-        sources = _get(doc, *path, "sources")
+        sources = get(doc, *path, "sources")
         for i, source in enumerate(sources if isinstance(sources, list) else []):
             if doc.is_valid((*path, "sources", i)):
                 self._ref(doc, (*path, "sources", i), source, self.source_ids, "source", " in the sources of data/handbook.yml")
@@ -160,7 +139,7 @@ class _Checker:
     def _unique_sources(self, doc: Document) -> None:
         seen: set[str] = set()
         for i, _source in _items(doc, "sources"):
-            sid = _get(doc, "sources", i, "id")
+            sid = get(doc, "sources", i, "id")
             if sid in seen:
                 self.errors.append(doc.error(("sources", i, "id"), f"duplicate source id '{sid}'"))
             if sid is not None:
@@ -169,7 +148,7 @@ class _Checker:
     def _unique_levels(self, doc: Document) -> None:
         seen: dict[str, int] = {}
         for i, _level in _items(doc, "levels"):
-            level_id = _get(doc, "levels", i, "id")
+            level_id = get(doc, "levels", i, "id")
             if level_id in seen:
                 self.errors.append(doc.error(("levels", i, "id"), f"duplicate level id '{level_id}' (first used by levels[{seen[level_id]}])"))
             elif level_id is not None:
@@ -177,40 +156,40 @@ class _Checker:
 
     def _department(self, dept_id: str, doc: Document) -> None:
         self._common(dept_id, doc)
-        self._ref(doc, ("parent",), _get(doc, "parent"), self.dept_ids, "department")
-        head = _get(doc, "head")
+        self._ref(doc, ("parent",), get(doc, "parent"), self.dept_ids, "department")
+        head = get(doc, "head")
         if self._ref(doc, ("head",), head, self.pos_ids, "position") and head in self.positions:
-            home = _get(self.positions[head], "department")
+            home = get(self.positions[head], "department")
             if home is not None and home != dept_id:
                 self.errors.append(doc.error(("head",), f"position '{head}' belongs to department '{home}'; a head must belong to the department it leads"))
 
     def _position(self, pos_id: str, doc: Document) -> None:
         self._common(pos_id, doc)
-        level = _get(doc, "level")
+        level = get(doc, "level")
         if self.level_ids is not None and level is not None and level not in self.level_ids:
             hb = self.records.singles["handbook"]
             own = hb is not None and _has(hb, "levels")
             hint = did_you_mean(level, self.level_ids) or ("" if own else " (a company's own levels are declared in data/handbook.yml)")
             self.errors.append(doc.error(("level",), f"{quote(level)} is not one of: {', '.join(self.level_ids)}{hint}"))
-        dept = _get(doc, "department")
+        dept = get(doc, "department")
         self._ref(doc, ("department",), dept, self.dept_ids, "department")
         if _has(doc, "reports_to"):
-            self._ref(doc, ("reports_to",), _get(doc, "reports_to"), self.pos_ids, "position")
+            self._ref(doc, ("reports_to",), get(doc, "reports_to"), self.pos_ids, "position")
         elif dept in self.depts and _has(self.depts[dept], "parent"):
             self.errors.append(
                 doc.error(("reports_to",), f"missing: only a position in a top-level department can be at the top of the organisation, and '{dept}' has a parent")
             )
         for i, _item in _items(doc, "collaboration"):
-            self._not_self(doc, ("collaboration", i, "with"), _get(doc, "collaboration", i, "with"), pos_id, "collaborate with")
+            self._not_self(doc, ("collaboration", i, "with"), get(doc, "collaboration", i, "with"), pos_id, "collaborate with")
         for i, _item in _items(doc, "escalation"):
-            self._not_self(doc, ("escalation", i, "to"), _get(doc, "escalation", i, "to"), pos_id, "escalate to")
+            self._not_self(doc, ("escalation", i, "to"), get(doc, "escalation", i, "to"), pos_id, "escalate to")
         for i, _item in _items(doc, "openings"):
             self._opening(doc, ("openings", i))
 
     def _opening(self, doc: Document, at: Path) -> None:
         dates = {}
         for key in ("posted", "valid_through"):
-            value = _get(doc, *at, key)
+            value = get(doc, *at, key)
             if value is None:
                 continue
             try:
@@ -219,28 +198,28 @@ class _Checker:
                 self.errors.append(doc.error((*at, key), f"{quote(value)} is not a date (YYYY-MM-DD)"))
         if len(dates) == 2 and dates["valid_through"] < dates["posted"]:
             self.errors.append(doc.error((*at, "valid_through"), f"{dates['valid_through']} is before the date posted ({dates['posted']})"))
-        low, high = _get(doc, *at, "salary", "min"), _get(doc, *at, "salary", "max")
+        low, high = get(doc, *at, "salary", "min"), get(doc, *at, "salary", "max")
         if low is not None and high is not None and high < low:
             self.errors.append(doc.error((*at, "salary", "max"), f"must be at least the minimum ({low:g}), found {high:g}"))
 
     def _plan(self, plan_id: str, doc: Document) -> None:
         self._common(plan_id, doc)
         entries = _items(doc, "positions")
-        staffed = [p for i, _ in entries if (p := _get(doc, "positions", i, "position")) is not None]
+        staffed = [p for i, _ in entries if (p := get(doc, "positions", i, "position")) is not None]
         seen: dict[str, int] = {}
         for i, _entry in entries:
-            pos = _get(doc, "positions", i, "position")
+            pos = get(doc, "positions", i, "position")
             self._ref(doc, ("positions", i, "position"), pos, self.pos_ids, "position")
             if pos in seen:
                 self.errors.append(doc.error(("positions", i, "position"), f"'{pos}' is already listed as positions[{seen[pos]}]"))
             if pos is not None:
                 seen.setdefault(pos, i)
-            boss = _get(doc, "positions", i, "reports_to")
+            boss = get(doc, "positions", i, "reports_to")
             if boss is not None and boss not in staffed:
                 self.errors.append(doc.error(("positions", i, "reports_to"), f"'{boss}' is not staffed by this plan{did_you_mean(boss, staffed)}"))
             elif boss is not None and boss == pos:
                 self.errors.append(doc.error(("positions", i, "reports_to"), "a position cannot report to itself"))
-            low, high = _get(doc, "positions", i, "headcount"), _get(doc, "positions", i, "max")
+            low, high = get(doc, "positions", i, "headcount"), get(doc, "positions", i, "max")
             if low is not None and high is not None and high < low:
                 self.errors.append(doc.error(("positions", i, "max"), f"must be at least the headcount ({low}), found {high}"))
         self._plan_cycles(doc, entries)
@@ -250,13 +229,13 @@ class _Checker:
         explicit: dict[str, str | None] = {}
         index: dict[str, int] = {}
         for i, _ in entries:
-            pos = _get(doc, "positions", i, "position")
+            pos = get(doc, "positions", i, "position")
             if pos is not None and pos not in index:
-                explicit[pos] = _get(doc, "positions", i, "reports_to")
+                explicit[pos] = get(doc, "positions", i, "reports_to")
                 index[pos] = i
 
         def org_parent(pos: str) -> str | None:
-            boss = _get(self.positions[pos], "reports_to") if pos in self.positions else None
+            boss = get(self.positions[pos], "reports_to") if pos in self.positions else None
             return boss if isinstance(boss, str) else None
 
         def parent(pos: str) -> str | None:
@@ -282,13 +261,13 @@ class _Checker:
         ids: dict[str, int] = {}
         words: dict[str, int] = {}
         for i, _term in _items(doc, "terms"):
-            term_id = _get(doc, "terms", i, "id")
+            term_id = get(doc, "terms", i, "id")
             if term_id in ids:
                 self.errors.append(doc.error(("terms", i, "id"), f"duplicate term id '{term_id}' (first used by terms[{ids[term_id]}])"))
             if term_id is not None:
                 ids.setdefault(term_id, i)
-            aliases = _get(doc, "terms", i, "aliases")
-            spellings = [(("terms", i, "term"), _get(doc, "terms", i, "term"))]
+            aliases = get(doc, "terms", i, "aliases")
+            spellings = [(("terms", i, "term"), get(doc, "terms", i, "term"))]
             spellings += [(("terms", i, "aliases", j), a) for j, a in enumerate(aliases if isinstance(aliases, list) else [])]
             for path, word in spellings:
                 if not isinstance(word, str) or not doc.is_valid(path):
@@ -308,7 +287,7 @@ class _Checker:
         for kind, docs, current in (("department", self.depts, self.dept_ids), ("position", self.positions, self.pos_ids)):
             owner: dict[str, str] = {}
             for item_id, doc in docs.items():
-                former = _get(doc, "former_ids")
+                former = get(doc, "former_ids")
                 for i, old in enumerate(former if isinstance(former, list) else []):
                     if not doc.is_valid(("former_ids", i)):
                         continue
@@ -319,7 +298,7 @@ class _Checker:
                     owner.setdefault(old, item_id)
 
     def _link(self, docs: dict[str, Document], node: str, field: str) -> str | None:
-        value = _get(docs[node], field)
+        value = get(docs[node], field)
         return value if isinstance(value, str) else None
 
     def _cycles(self, docs: dict[str, Document], field: str, what: str) -> None:
@@ -363,152 +342,3 @@ class _Checker:
                 level[item] = depth
                 if depth == limit + 1:
                     self.errors.append(docs[item].error((field,), message.format(depth=depth, limit=limit)))
-
-    def model(self) -> OrgModel:
-        hb = self.records.singles["handbook"]
-        assert hb is not None
-        language = hb.data.get("language", LANGUAGES[0])
-        levels = hb.data.get("levels") or [{"id": i, "name": catalogue(language).text(f"level.{i}")} for i in DEFAULT_LEVELS]
-        handbook = Handbook(
-            title=hb.data["title"],
-            organization=hb.data["organization"],
-            description=hb.data["description"],
-            language=language,
-            levels=tuple(Level(level["id"], level["name"]) for level in levels),
-            sources=tuple(Source(s["id"], s["title"], s.get("note", "")) for s in hb.data.get("sources", [])),
-            source_file=hb.path,
-            sample=hb.data.get("sample", False),
-            public_parts=frozenset(hb.data["public"]) if "public" in hb.data else DEFAULT_PUBLIC,
-            public_title=hb.data.get("public_title", ""),
-            public_description=hb.data.get("public_description", ""),
-            country=hb.data.get("country", ""),
-            organization_url=hb.data.get("organization_url", ""),
-            owners=_texts(hb.data, "owners"),
-        )
-        changed = self.records.changed
-        files = self.records.files
-        departments = {i: _department(i, d, changed.get(files["department"][i], "")) for i, d in sorted(self.depts.items())}
-        positions = {i: _position(i, d, changed.get(files["position"][i], "")) for i, d in sorted(self.positions.items())}
-        plans = {i: _plan(i, d) for i, d in sorted(self.records.documents["plan"].items())}
-        glossary_doc = self.records.singles["glossary"]
-        glossary = tuple(_term(t) for t in glossary_doc.data["terms"]) if glossary_doc else ()
-        return OrgModel(handbook, departments, positions, plans, glossary)
-
-
-def _texts(data: dict, key: str) -> tuple[str, ...]:
-    # A list item is text, or {text: …, internal: true}.
-    return tuple(item["text"] if isinstance(item, dict) else item for item in data.get(key, ()))
-
-
-def _added(data: dict, lists: tuple[str, ...]) -> dict[str, Any]:
-    """Return what a department or position marks as added when compiling rather than taken from the sources."""
-    return {
-        "added": frozenset(data.get("added", ())),
-        "added_items": frozenset(
-            (key, item["text"]) for key in lists for item in data.get(key, ()) if isinstance(item, dict) and item.get("added")
-        ),
-    }
-
-
-def _visibility(data: dict, lists: tuple[str, ...]) -> dict[str, Any]:
-    """Return the visibility fields of a department or position (see generator/audience.py)."""
-    marked = {(key, i) for key in lists for i, item in enumerate(data.get(key, ())) if isinstance(item, dict) and item.get("internal")}
-    return {
-        "internal": data.get("internal"),
-        "internal_fields": frozenset(data.get("internal_fields", ())),
-        "public_fields": frozenset(data.get("public_fields", ())),
-        "internal_items": frozenset(marked),
-    }
-
-
-def _department(dept_id: str, doc: Document, changed: str) -> Department:
-    d = doc.data
-    return Department(
-        id=dept_id,
-        name=d["name"],
-        head=d["head"],
-        summary=d["summary"],
-        functions=_texts(d, "functions"),
-        parent=d.get("parent"),
-        other_names=_texts(d, "other_names"),
-        order=d.get("order"),
-        former_ids=_texts(d, "former_ids"),
-        sources=_texts(d, "sources"),
-        source_file=doc.path,
-        changed=changed,
-        owners=_texts(d, "owners"),
-        **_visibility(d, ("functions",)),
-        **_added(d, ("functions",)),
-    )
-
-
-def position_record(pos_id: str, doc: Document) -> Position:
-    """Return the position one schema-valid file describes, references unchecked (a past version, for its history)."""
-    return _position(pos_id, doc, "")
-
-
-def _position(pos_id: str, doc: Document, changed: str) -> Position:
-    d = doc.data
-    return Position(
-        id=pos_id,
-        title=d["title"],
-        department=d["department"],
-        level=d["level"],
-        headcount=d["headcount"],
-        summary=d["summary"],
-        responsibilities=_texts(d, "responsibilities"),
-        reports_to=d.get("reports_to"),
-        other_titles=_texts(d, "other_titles"),
-        order=d.get("order"),
-        requirements=_texts(d, "requirements"),
-        kpis=_texts(d, "kpis"),
-        collaboration=tuple(Collaboration(c["with"], c["on"], c.get("internal", False), c.get("added", False)) for c in d.get("collaboration", ())),
-        escalation=tuple(Escalation(e["situation"], e.get("when", ""), e["to"], e.get("internal", False), e.get("added", False)) for e in d.get("escalation", ())),
-        tools=_texts(d, "tools"),
-        openings=tuple(_opening(doc, i, o) for i, o in enumerate(d.get("openings", ()))),
-        former_ids=_texts(d, "former_ids"),
-        sources=_texts(d, "sources"),
-        source_file=doc.path,
-        changed=changed,
-        **_visibility(d, ("responsibilities", "requirements", "kpis", "tools")),
-        **_added(d, ("responsibilities", "requirements", "kpis", "tools", "other_titles")),
-    )
-
-
-def _opening(doc: Document, index: int, o: dict) -> Opening:
-    salary = o.get("salary")
-    apply = o["apply"]
-    line, column = doc.where(("openings", index, "valid_through"))
-    return Opening(
-        location=o["location"],
-        type=o["type"],
-        count=o["count"],
-        posted=o["posted"],
-        valid_through=o["valid_through"],
-        country=o.get("country", ""),
-        remote=o.get("remote", False),
-        salary=Salary(salary["min"], salary.get("max"), salary.get("currency", "CNY"), salary["unit"]) if salary else None,
-        apply_text=apply.get("text", ""),
-        apply_email=apply.get("email", ""),
-        apply_url=apply.get("url", ""),
-        note=o.get("note", ""),
-        at=(doc.path, line, column, f"openings[{index}].valid_through"),
-    )
-
-
-def _plan(plan_id: str, doc: Document) -> Plan:
-    d = doc.data
-    return Plan(
-        id=plan_id,
-        name=d["name"],
-        summary=d["summary"],
-        entries=tuple(PlanEntry(e["position"], e["headcount"], e.get("max"), e.get("note", ""), e.get("reports_to"), frozenset(e.get("added", ()))) for e in d["positions"]),
-        order=d.get("order"),
-        sources=_texts(d, "sources"),
-        source_file=doc.path,
-        internal=d.get("internal"),
-    )
-
-
-def _term(t: dict) -> Term:
-    return Term(id=t["id"], term=t["term"], definition=t["definition"], aliases=_texts(t, "aliases"), sources=_texts(t, "sources"), internal=t.get("internal", False))

@@ -32,7 +32,7 @@ def _entry(model: OrgModel, pos_id: str, revision: Revision) -> HistoryEntry:
 
 def _record(pos_id: str, text: str | None) -> Position | None:
     """Return a position as one version of its file describes it (None when that version does not pass its schema)."""
-    from ..model.checks import position_record
+    from ..model.build import position_record
 
     if text is None:
         return None

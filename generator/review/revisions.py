@@ -12,7 +12,7 @@ from pathlib import Path
 from .. import git
 from ..errors import DataErrors, HandbookError
 from ..model.org import OrgModel
-from ..model.checks import validate
+from ..model.build import validate
 from ..source.load import load
 
 WORKING_TREE = "working tree"
