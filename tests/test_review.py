@@ -15,7 +15,8 @@ import yaml
 from conftest import FIXTURES, run_cli
 from generator.review import diff_report
 from generator.catalogue import catalogue
-from generator.review.diff import diff, words
+from generator.review.diff import diff
+from generator.review.lists import words
 from generator.pipeline import build_model
 from generator.site.render import render
 from site_project import VENV_BIN, env, make_command, make_project

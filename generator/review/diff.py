@@ -7,22 +7,15 @@ plain data (``RoleDiff.to_json()``); ``generator/diff_report.py`` words it for a
 
 from __future__ import annotations
 
-import difflib
-import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..model.records import Department, Position
+from ..model.records import Department, PlanEntry, Position
 
 from ..model.org import OrgModel
+from .lists import compare
 
 TEXT_LISTS = ("responsibilities", "requirements", "kpis", "tools")
-SIMILAR = 0.5
-"""Least similarity (difflib ratio over words) for a removed and an added item to count as one reworded item."""
-MAX_PAIRS = 400
-"""Most removed × added items compared for rewording; beyond it they are listed as removed and added, so a
-list rewritten wholesale cannot make every build compare thousands of long texts."""
-_TOKEN = re.compile(r"[A-Za-z0-9]+|\s+|.", re.S)
 
 
 @dataclass
@@ -121,60 +114,10 @@ class RoleDiff:
         }
 
 
-def words(before: str, after: str) -> list[list[str]]:
-    """Return a word-level diff: ``[op, text]`` runs, op ``=`` kept, ``-`` removed, ``+`` added (a Chinese character is a word)."""
-    a, b = _TOKEN.findall(before), _TOKEN.findall(after)
-    out: list[list[str]] = []
-
-    def push(op: str, text: str) -> None:
-        if text:
-            if out and out[-1][0] == op:
-                out[-1][1] += text
-            else:
-                out.append([op, text])
-
-    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
-        if tag == "equal":
-            push("=", "".join(a[i1:i2]))
-        else:
-            push("-", "".join(a[i1:i2]))
-            push("+", "".join(b[j1:j2]))
-    return out
-
-
-def _similarity(a: str, b: str) -> float:
-    matcher = difflib.SequenceMatcher(None, _TOKEN.findall(a), _TOKEN.findall(b), autojunk=False)
-    # The cheap upper bound first: most pairs are plainly different.
-    return matcher.ratio() if matcher.quick_ratio() >= SIMILAR else 0.0
-
-
 def list_change(name: str, before: tuple[str, ...], after: tuple[str, ...]) -> Change | None:
-    """Return the items added, removed and reworded between two lists of texts; None if only their order changed."""
-    removed = [t for t in before if t not in after]
-    added = [t for t in after if t not in before]
-    if not removed and not added:
-        return None
-    reworded = []
-    # The most similar pairs first, each item in one pair at most.
-    candidates = [(i, r, j, a) for i, r in enumerate(removed) for j, a in enumerate(added)] if len(removed) * len(added) <= MAX_PAIRS else []
-    pairs = sorted(((_similarity(r, a), i, j) for i, r, j, a in candidates), key=lambda x: (-x[0], x[1], x[2]))
-    used_r: set[int] = set()
-    used_a: set[int] = set()
-    matched = []
-    for score, i, j in pairs:
-        if score < SIMILAR or i in used_r or j in used_a:
-            continue
-        used_r.add(i)
-        used_a.add(j)
-        matched.append((j, i))
-    for j, i in sorted(matched):
-        reworded.append({"before": removed[i], "after": added[j], "words": words(removed[i], added[j])})
-    return Change(
-        name,
-        added=[a for j, a in enumerate(added) if j not in used_a],
-        removed=[r for i, r in enumerate(removed) if i not in used_r],
-        reworded=reworded,
-    )
+    """Return the change of the list ``name`` (items added, removed and reworded); None if only their order changed."""
+    compared = compare(before, after)
+    return None if compared is None else Change(name, added=compared.added, removed=compared.removed, reworded=compared.reworded)
 
 
 def _title(model: OrgModel, pos_id: str) -> str:
@@ -291,92 +234,125 @@ def diff(old: OrgModel, new: OrgModel) -> RoleDiff:
     """Return the role changes from ``old`` to ``new``, grouped by department in the new model's order
     (departments only in the old model last)."""
     result = RoleDiff(headcount=(old.headcount, new.headcount) if old.headcount != new.headcount else (None, None))
-    groups: dict[str, DepartmentGroup] = {}
-    order = [d.id for _, d in new.walk_departments()] + [d.id for _, d in old.walk_departments() if d.id not in new.departments]
+    groups = _Groups(old, new)
+    dept_renamed = _department_items(old, new, groups)
+    _position_items(old, new, groups, dept_renamed)
+    result.groups = groups.ordered()
+    result.glossary = _glossary_changes(old, new)
+    result.plans = _plan_changes(old, new)
+    result.handbook = _handbook_changes(old, new)
+    return result
 
-    def group(dept_id: str, model: OrgModel) -> DepartmentGroup:
-        if dept_id not in groups:
-            groups[dept_id] = DepartmentGroup(dept_id, model.departments[dept_id].name)
-        return groups[dept_id]
 
+class _Groups:
+    """The changes of each department's group, in the new model's department order (departments only in the old model last)."""
+
+    def __init__(self, old: OrgModel, new: OrgModel) -> None:
+        self.old, self.new = old, new
+        self.groups: dict[str, DepartmentGroup] = {}
+        self.order = [d.id for _, d in new.walk_departments()] + [d.id for _, d in old.walk_departments() if d.id not in new.departments]
+        self.new_to_old: dict[str, str] = {}
+
+    def get(self, dept_id: str, model: OrgModel) -> DepartmentGroup:
+        if dept_id not in self.groups:
+            self.groups[dept_id] = DepartmentGroup(dept_id, model.departments[dept_id].name)
+        return self.groups[dept_id]
+
+    def ordered(self) -> list[DepartmentGroup]:
+        """Return the groups with their headcount totals, positions in a stable order."""
+        for dept_id, g in self.groups.items():
+            old_id = self.new_to_old.get(dept_id, dept_id)
+            before = self.old.total_headcount(old_id) if old_id in self.old.departments else None
+            after = self.new.total_headcount(dept_id) if dept_id in self.new.departments else None
+            g.headcount = (before, after)
+            g.positions.sort(key=lambda item: ({"added": 0, "renamed": 1, "changed": 2, "removed": 3}[item.status], item.id))
+        return [self.groups[d] for d in self.order if d in self.groups]
+
+
+def _department_items(old: OrgModel, new: OrgModel, groups: _Groups) -> dict[str, str]:
+    """Record each department added, removed, renamed or changed; return {old id: new id} of the renamed and kept."""
     dept_pairs, dept_added, dept_removed = _matching(old.departments, new.departments)
     for new_id, old_id in dept_pairs.items():
         a, b = old.departments[old_id], new.departments[new_id]
         changes = department_changes(old, new, a, b)
         if changes or old_id != new_id:
-            group(new_id, new).department = ItemDiff("department", new_id, b.name, "renamed" if old_id != new_id else "changed",
-                                                     old_id if old_id != new_id else "", changes)
+            groups.get(new_id, new).department = ItemDiff("department", new_id, b.name, "renamed" if old_id != new_id else "changed",
+                                                          old_id if old_id != new_id else "", changes)
     for dept_id in dept_added:
         d = new.departments[dept_id]
-        group(dept_id, new).department = ItemDiff("department", dept_id, d.name, "added", changes=[
+        groups.get(dept_id, new).department = ItemDiff("department", dept_id, d.name, "added", changes=[
             Change("parent", None, _dept(new, d.parent))])
     for dept_id in dept_removed:
-        group(dept_id, old).department = ItemDiff("department", dept_id, old.departments[dept_id].name, "removed")
+        groups.get(dept_id, old).department = ItemDiff("department", dept_id, old.departments[dept_id].name, "removed")
+    groups.new_to_old = dict(dept_pairs)
+    return {o: n for n, o in dept_pairs.items()}
 
-    dept_renamed = {o: n for n, o in dept_pairs.items()}
+
+def _position_items(old: OrgModel, new: OrgModel, groups: _Groups, dept_renamed: dict[str, str]) -> None:
+    """Record each position added, removed, renamed or changed in its department's group."""
     pos_pairs, pos_added, pos_removed = _matching(old.positions, new.positions)
     for new_id, old_id in pos_pairs.items():
         a, b = old.positions[old_id], new.positions[new_id]
         changes = position_changes(old, new, a, b, {o: n for n, o in pos_pairs.items()}, dept_renamed)
         if changes or old_id != new_id:
-            group(b.department, new).positions.append(
+            groups.get(b.department, new).positions.append(
                 ItemDiff("position", new_id, b.title, "renamed" if old_id != new_id else "changed", old_id if old_id != new_id else "", changes))
     for pos_id in pos_added:
         p = new.positions[pos_id]
-        group(p.department, new).positions.append(ItemDiff("position", pos_id, p.title, "added", changes=[
+        groups.get(p.department, new).positions.append(ItemDiff("position", pos_id, p.title, "added", changes=[
             c for c in (Change("reports_to", None, _ref(new, p.reports_to)), Change("headcount", None, p.headcount),
                         Change("responsibilities", added=list(p.responsibilities))) if c.after is not None or c.added]))
     for pos_id in pos_removed:
         p = old.positions[pos_id]
         dept = dept_renamed.get(p.department, p.department)
-        g = group(dept, new if dept in new.departments else old)
+        g = groups.get(dept, new if dept in new.departments else old)
         g.positions.append(ItemDiff("position", pos_id, p.title, "removed", changes=[Change("headcount", p.headcount, None)]))
 
-    new_to_old = {n: o for n, o in dept_pairs.items()}
-    for dept_id, g in groups.items():
-        old_id = new_to_old.get(dept_id, dept_id)
-        before = old.total_headcount(old_id) if old_id in old.departments else None
-        after = new.total_headcount(dept_id) if dept_id in new.departments else None
-        g.headcount = (before, after)
-        g.positions.sort(key=lambda item: ({"added": 0, "renamed": 1, "changed": 2, "removed": 3}[item.status], item.id))
-    result.groups = [groups[d] for d in order if d in groups]
 
+def _glossary_changes(old: OrgModel, new: OrgModel) -> list[Change]:
     old_terms = {t.id: t for t in old.glossary}
     new_terms = {t.id: t for t in new.glossary}
+    out = []
     for term_id in new_terms.keys() - old_terms.keys():
-        result.glossary.append(Change("term", None, f"{new_terms[term_id].term}: {new_terms[term_id].definition}"))
+        out.append(Change("term", None, f"{new_terms[term_id].term}: {new_terms[term_id].definition}"))
     for term_id in old_terms.keys() - new_terms.keys():
-        result.glossary.append(Change("term", f"{old_terms[term_id].term}: {old_terms[term_id].definition}", None))
+        out.append(Change("term", f"{old_terms[term_id].term}: {old_terms[term_id].definition}", None))
     for term_id in sorted(old_terms.keys() & new_terms.keys()):
         a, b = old_terms[term_id], new_terms[term_id]
         if (a.term, a.definition, a.aliases, a.internal) != (b.term, b.definition, b.aliases, b.internal):
-            result.glossary.append(Change("term", f"{a.term}: {a.definition}", f"{b.term}: {b.definition}"))
-    result.glossary.sort(key=lambda c: (str(c.after or c.before)))
+            out.append(Change("term", f"{a.term}: {a.definition}", f"{b.term}: {b.definition}"))
+    return sorted(out, key=lambda c: (str(c.after or c.before)))
 
+
+def _plan_line(model: OrgModel, e: PlanEntry) -> str:
+    return f"{model.positions[e.position].title if e.position in model.positions else e.position} × {e.headcount}{'–' + str(e.max) if e.max else ''}"
+
+
+def _plan_changes(old: OrgModel, new: OrgModel) -> list[ItemDiff]:
+    out = []
     for plan_id in sorted(old.plans.keys() | new.plans.keys()):
         a, b = old.plans.get(plan_id), new.plans.get(plan_id)
         if a is None or b is None:
             plan = a or b
-            result.plans.append(ItemDiff("plan", plan_id, plan.name, "added" if a is None else "removed", changes=[
+            assert plan is not None
+            out.append(ItemDiff("plan", plan_id, plan.name, "added" if a is None else "removed", changes=[
                 Change("total", a.total if a else None, b.total if b else None)]))
             continue
-        entry = list_change(
-            "positions",
-            tuple(f"{old.positions[e.position].title if e.position in old.positions else e.position} × {e.headcount}{'–' + str(e.max) if e.max else ''}" for e in a.entries),
-            tuple(f"{new.positions[e.position].title if e.position in new.positions else e.position} × {e.headcount}{'–' + str(e.max) if e.max else ''}" for e in b.entries),
-        )
+        entry = list_change("positions", tuple(_plan_line(old, e) for e in a.entries), tuple(_plan_line(new, e) for e in b.entries))
         changes = [c for c in (Change("name", a.name, b.name) if a.name != b.name else None, entry,
                                Change("total", a.total, b.total) if a.total != b.total else None,
                                Change("visibility", a.internal, b.internal) if a.internal != b.internal else None) if c]
         if changes:
-            result.plans.append(ItemDiff("plan", plan_id, b.name, "changed", changes=changes))
+            out.append(ItemDiff("plan", plan_id, b.name, "changed", changes=changes))
+    return out
 
+
+def _handbook_changes(old: OrgModel, new: OrgModel) -> list[Change]:
     ha, hb = old.handbook, new.handbook
-    for name in ("title", "organization", "description", "public_title", "public_description", "language"):
-        if getattr(ha, name) != getattr(hb, name):
-            result.handbook.append(Change(name, getattr(ha, name), getattr(hb, name)))
+    out = [Change(name, getattr(ha, name), getattr(hb, name))
+           for name in ("title", "organization", "description", "public_title", "public_description", "language") if getattr(ha, name) != getattr(hb, name)]
     if ha.public_parts != hb.public_parts:
-        result.handbook.append(Change("public", sorted(ha.public_parts - hb.public_parts), sorted(hb.public_parts - ha.public_parts)))
+        out.append(Change("public", sorted(ha.public_parts - hb.public_parts), sorted(hb.public_parts - ha.public_parts)))
     if [(lv.id, lv.name) for lv in ha.levels] != [(lv.id, lv.name) for lv in hb.levels]:
-        result.handbook.append(Change("levels", [lv.name for lv in ha.levels], [lv.name for lv in hb.levels]))
-    return result
+        out.append(Change("levels", [lv.name for lv in ha.levels], [lv.name for lv in hb.levels]))
+    return out
