@@ -25,7 +25,8 @@ from . import git
 from .catalogue import LANGUAGES, catalogue
 from .errors import HandbookError
 from .pipeline import build_model
-from .source.yamlsource import parse, text_problem
+from .source.document import text_problem
+from .source.yamlsource import parse
 
 BASE = ".handbook-upstream"
 """The upstream commit a company's tool files come from, written by new and upgrade: an upgrade removes

@@ -7,7 +7,7 @@ from typing import Any
 from ..catalogue import LANGUAGES, catalogue
 from ..errors import DataError, DataErrors
 from ..source.load import Records
-from ..source.yamlsource import Document
+from ..source.document import Document
 from .audience import DEFAULT_PUBLIC
 from .checks import check, get
 from .org import OrgModel

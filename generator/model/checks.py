@@ -10,7 +10,7 @@ from ..source.load import Records
 from .org import plan_manager
 from .records import DEFAULT_LEVELS
 from ..suggest import did_you_mean
-from ..source.yamlsource import Document, Path
+from ..source.document import Document, Path
 
 
 MAX_DEPARTMENT_DEPTH = 12

@@ -19,7 +19,8 @@ from .history import Revision, file_revisions, last_changed
 from ..paths import display_path
 from .shape import check_shape
 from ..suggest import did_you_mean
-from .yamlsource import Document, parse
+from .document import Document
+from .yamlsource import parse
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 ID_MAX = 63

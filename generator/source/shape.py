@@ -13,7 +13,7 @@ import jsonschema
 
 from ..errors import DataError, quote
 from ..suggest import did_you_mean
-from .yamlsource import Document, Path
+from .document import Document, Path
 
 _TYPE_NAMES = {
     "object": "a mapping of fields",
