@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from generator.site import diagrams
+from generator.site import diagrams, flowchart
 from generator.catalogue import catalogue
 from generator.source.load import load
 from generator.model.build import validate
@@ -49,7 +49,7 @@ def _all_sources(model) -> list[str]:
 
 
 def test_label_escapes_every_special_character() -> None:
-    out = diagrams.label(HOSTILE)
+    out = flowchart.label(HOSTILE)
     assert out.startswith('"') and out.endswith('"')
     inner = re.sub(r"#\w+;", "", out[1:-1])  # Mermaid entity codes are the only ';' left
     for ch in '"<>;`\\\n#&*_':
@@ -99,12 +99,12 @@ def _drawn_count(shown: list[str], folded: dict[str, list[str]]) -> int:
 
 def test_fit_keeps_a_small_tree_whole() -> None:
     kids = _forest({"a": ["b", "c"], "b": ["d"]})
-    assert diagrams.fit(["a"], kids) == (["a", "b", "c", "d"], {})
+    assert flowchart.fit(["a"], kids) == (["a", "b", "c", "d"], {})
 
 
 def test_fit_folds_a_wide_level_and_counts_the_summary() -> None:
     kids = _forest({"boss": [f"r{i}" for i in range(60)]})
-    shown, folded = diagrams.fit(["boss"], kids, budget=40)
+    shown, folded = flowchart.fit(["boss"], kids, budget=40)
     assert shown == ["boss"] + [f"r{i}" for i in range(38)]
     assert folded == {"boss": [f"r{i}" for i in range(38, 60)]}
     assert _drawn_count(shown, folded) == 40
@@ -112,7 +112,7 @@ def test_fit_folds_a_wide_level_and_counts_the_summary() -> None:
 
 def test_fit_takes_children_from_every_branch_in_turn() -> None:
     spec = {"top": ["a", "b"], "a": [f"a{i}" for i in range(30)], "b": [f"b{i}" for i in range(30)]}
-    shown, folded = diagrams.fit(["top"], _forest(spec), budget=20)
+    shown, folded = flowchart.fit(["top"], _forest(spec), budget=20)
     assert {"a0", "b0", "a6", "b6"} <= set(shown)
     assert set(folded) == {"a", "b"}
     assert _drawn_count(shown, folded) <= 20
@@ -120,7 +120,7 @@ def test_fit_takes_children_from_every_branch_in_turn() -> None:
 
 def test_fit_leaves_surplus_roots_to_the_caller() -> None:
     roots = [f"t{i}" for i in range(50)]
-    shown, folded = diagrams.fit(roots, _forest({}), budget=40)
+    shown, folded = flowchart.fit(roots, _forest({}), budget=40)
     assert shown == roots[:39] and folded == {}
 
 
@@ -128,7 +128,7 @@ def test_fit_keeps_room_for_the_callers_summary_when_roots_overflow() -> None:
     # 30 roots with two children each: the level expansion must not spend the slot kept for the roots' summary.
     spec = {f"t{i}": [f"t{i}a", f"t{i}b"] for i in range(30)}
     roots = list(spec)
-    shown, folded = diagrams.fit(roots, _forest(spec), budget=40)
+    shown, folded = flowchart.fit(roots, _forest(spec), budget=40)
     assert len(shown) < 30 + 60
     assert _drawn_count(shown, folded) + 1 <= 40
 
@@ -147,7 +147,7 @@ def test_fit_stays_within_budget_on_random_forests() -> None:
             spec.setdefault(boss, []).append(child)
         roots = [f"n{i}" for i in range(n_roots)]
         budget = rng.randint(3, 60)
-        shown, folded = diagrams.fit(roots, _forest(spec), budget=budget)
+        shown, folded = flowchart.fit(roots, _forest(spec), budget=budget)
         left_out = [r for r in roots if r not in shown]
         assert _drawn_count(shown, folded) + (1 if left_out else 0) <= budget
         assert all(parent[n] in shown for n in shown if n in parent), "a drawn node hangs under an undrawn one"

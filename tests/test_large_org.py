@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from browser import DIAGRAM_REPORT, WAIT_FOR_DIAGRAMS, serve, watch_page
-from generator.site.diagrams import MAX_SOURCE, NODE_BUDGET
+from generator.site.flowchart import NODE_BUDGET
 from generator.pipeline import build_model
 from generator.site.render import render
 from generator.urls import page_url
@@ -21,6 +21,8 @@ pytestmark = pytest.mark.slow
 
 
 POSITIONS = 600
+MAX_SOURCE = 50_000
+"""Mermaid's maxTextSize: it refuses to draw a longer source."""
 _DIAGRAM = re.compile(r'<div class="mermaid"[^>]*>\n(.*?)</div>', re.S)
 _NODE = re.compile(r"^[pdm]_[a-z0-9_]+\[", re.M)
 _CLICK = re.compile(r'^click [pdm]_[a-z0-9_]+ href "([^"#]*)(#[^"]*)?"$', re.M)
