@@ -81,7 +81,7 @@ def _check(args: argparse.Namespace) -> int:
     from .model.audience import public_view
     from .errors import DataError, DataErrors
     from .pipeline import build_model
-    from .site.recruiting import build_date, current_openings, expiry_warnings
+    from .model.openings import build_date, current_openings, expiry_warnings
 
     findings: list[tuple[DataError, str]] = []
     text_errors: list[str] = []

@@ -10,7 +10,8 @@ from .catalogue import catalogue
 from .review.changelog import with_history
 from .source.load import load
 from .model.org import OrgModel
-from .site.recruiting import build_date, current_openings, prepare
+from .model.openings import build_date, current_openings
+from .site.recruiting import prepare
 from .site.render import render
 from .model.build import validate
 from .site.write import WriteReport, write_pages
@@ -31,7 +32,7 @@ def generate(
 ) -> tuple[OrgModel, WriteReport]:
     """Regenerate the pages of ``data_dir`` for ``audience`` into ``out_dir``; nothing is written unless the data is valid.
 
-    Openings are those current on ``today`` (default: recruiting.build_date()). Job descriptions and QR codes
+    Openings are those current on ``today`` (default: model.openings.build_date()). Job descriptions and QR codes
     lead to ``public_url`` or ``site_url``. Returns the model as the audience sees it, which is what navigation,
     tooltips and search are built from too.
     """

@@ -20,7 +20,8 @@ from generator.review.annotations import text_line
 from generator.catalogue import catalogue
 from generator.errors import HandbookError
 from generator.pipeline import build_model
-from generator.site.recruiting import SCHEMA_TYPES, build_date, current_openings, expiry_warnings, prepare
+from generator.model.openings import build_date, current_openings, expiry_warnings
+from generator.site.recruiting import SCHEMA_TYPES, prepare
 from generator.site.render import render
 
 FIXTURE_DATE = datetime.date(2026, 6, 15)
