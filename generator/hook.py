@@ -1,7 +1,9 @@
 """MkDocs hook (listed under ``hooks:`` in mkdocs.yml): runs the generator inside every build and serve.
 
-It validates and writes pages in ``on_pre_build``, before MkDocs cleans the
-site folder, so bad data aborts the build with the previous site intact.
+Glue only: it reads its settings once per build in ``on_config``, hands MkDocs what the
+generator made, and logs through MkDocs' plugin logger. It validates and writes pages in
+``on_pre_build``, before MkDocs cleans the site folder, so bad data aborts the build with
+the previous site intact.
 """
 
 from __future__ import annotations
@@ -9,6 +11,8 @@ from __future__ import annotations
 import logging
 import os
 import posixpath
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -23,28 +27,71 @@ from generator.catalogue import catalogue
 from generator.errors import HandbookError
 from generator.escape import theme_text
 from generator.source.handwritten import public_pages
-from generator.site.navigation import navigation
+from generator.model.org import OrgModel
+from generator.site.navigation import edit_sources, navigation
 from generator.paths import cache_dir, display_path, link_out_of
 from generator.pipeline import generate
-from generator.urls import page_path
 from generator.site.searchwords import handbook_words, prepare_segmenter, search_config, split_search_index
 from generator.source.settings import site_settings
 from generator.site.tooltips import Tooltips
 
 log = get_plugin_logger("handbook")
 
-# make sample points these (and docs_dir in mkdocs.yml) at the sample once a company has its own handbook.
-DATA_DIR = os.environ.get("HANDBOOK_DATA_DIR", "data")
-OUT_DIR = os.environ.get("HANDBOOK_OUT_DIR", "generated")
-# make build-public sets "public": the careers site, with nothing internal (generator/audience.py).
-AUDIENCE = os.environ.get("HANDBOOK_AUDIENCE", "internal")
 
-# Where the public careers site is published: QR codes and job descriptions of the internal handbook lead there.
-PUBLIC_URL = os.environ.get("HANDBOOK_PUBLIC_URL", "")
 
-# MkDocs calls the hooks of one build in sequence; this carries the model from
-# on_pre_build to on_files of the same build (a rebuild under serve replaces it).
-_last: dict[str, Any] = {}
+@dataclass(frozen=True)
+class Settings:
+    """What the environment says about this build (the Makefile's targets set it)."""
+
+    data_dir: str = "data"
+    """HANDBOOK_DATA_DIR: make sample points it (and docs_dir in mkdocs.yml) at the sample once a company has its own."""
+    out_dir: str = "generated"
+    """HANDBOOK_OUT_DIR: where the pages are generated; each site has its own, so two builds never touch each other's."""
+    audience: str = "internal"
+    """HANDBOOK_AUDIENCE: "public" for the careers site, with nothing internal (generator/model/audience.py)."""
+    public_url: str = ""
+    """HANDBOOK_PUBLIC_URL: where the careers site is published; the internal handbook's QR codes lead there too."""
+
+    @classmethod
+    def from_environ(cls, environ: Mapping[str, str]) -> Settings:
+        settings = cls(
+            environ.get("HANDBOOK_DATA_DIR", cls.data_dir), environ.get("HANDBOOK_OUT_DIR", cls.out_dir),
+            environ.get("HANDBOOK_AUDIENCE", cls.audience), environ.get("HANDBOOK_PUBLIC_URL", cls.public_url),
+        )
+        if settings.audience not in AUDIENCES:
+            raise PluginError(f"HANDBOOK_AUDIENCE must be one of {', '.join(AUDIENCES)}, not {settings.audience!r}")
+        return settings
+
+
+@dataclass
+class _Build:
+    """What one build carries from event to event; on_config starts a new one (a rebuild under serve included)."""
+
+    settings: Settings
+    model: OrgModel | None = None
+    pages: dict[str, str] = field(default_factory=dict)
+    """Exactly the pages this build generated (not the manifest on disk, which a pull request could carry)."""
+    public_pages: set[str] = field(default_factory=set)
+    tooltips: Tooltips | None = None
+
+
+# MkDocs runs one build at a time and calls its events in order, so one holder suffices.
+_build: _Build | None = None
+_told: set[str] = set()
+"""Notices given once per make serve, not on every rebuild."""
+
+
+def _current() -> _Build:
+    if _build is None:
+        raise PluginError("generator/hook.py must be listed under hooks: in mkdocs.yml (its on_config did not run)")
+    return _build
+
+
+def _model() -> OrgModel:
+    build = _current()
+    if build.model is None:
+        raise PluginError("the handbook's pages were not generated (on_pre_build did not run)")
+    return build.model
 
 
 def _root(config: MkDocsConfig) -> Path:
@@ -60,9 +107,10 @@ def on_config(config: MkDocsConfig) -> None:
         )
     if not config.use_directory_urls:
         raise PluginError("use_directory_urls must stay true: position and department URLs are /positions/<id>/ and /departments/<id>/")
-    if AUDIENCE not in AUDIENCES:
-        raise PluginError(f"HANDBOOK_AUDIENCE must be one of {', '.join(AUDIENCES)}, not {AUDIENCE!r}")
-    if AUDIENCE == "public":
+    global _build
+    settings = Settings.from_environ(os.environ)
+    _build = _Build(settings)
+    if settings.audience == "public":
         # The careers site shows no repository and no edit links: they lead to the raw data.
         config.repo_url = None
     if not config.repo_url:
@@ -75,23 +123,23 @@ def on_config(config: MkDocsConfig) -> None:
     # data/handbook.yml names the site; mkdocs.yml stays the same for every company. Themes print
     # these without escaping them, as they print page titles.
     root = _root(config)
-    settings = site_settings(root / DATA_DIR, AUDIENCE)
-    text = catalogue(settings.language).text
-    config.site_name = theme_text(settings.title)
-    config.site_description = theme_text(settings.description)
-    config.theme["language"] = settings.language
+    site = site_settings(root / settings.data_dir, settings.audience)
+    text = catalogue(site.language).text
+    config.site_name = theme_text(site.title)
+    config.site_description = theme_text(site.description)
+    config.theme["language"] = site.language
     # The few words the theme templates (main.html, 404.html) and Markdown print themselves.
     config.extra["handbook_locale"] = text("locale")
     # The internal handbook asks search engines to stay out, should it ever be reachable from outside.
-    config.extra["handbook_audience"] = AUDIENCE
+    config.extra["handbook_audience"] = settings.audience
     config.extra["handbook_text"] = {key: theme_text(text(f"page.{key}")) for key in ("not_found", "not_found_text", "not_found_home", "not_found_positions")}
     config.mdx_configs.setdefault("toc", {})["permalink_title"] = text("page.permalink")
     search = config.plugins.get("material/search") or config.plugins.get("search")
     if search is not None:
-        for key, value in search_config(settings.language).items():
+        for key, value in search_config(site.language).items():
             search.config[key] = value
-    if DATA_DIR != "data":  # make sample: rebuild when the sample's data changes, not the company's
-        config.watch.append(str(root / DATA_DIR))
+    if settings.data_dir != "data":  # make sample: rebuild when the sample's data changes, not the company's
+        config.watch.append(str(root / settings.data_dir))
     # make serve prints the address, each rebuild and any data error: not one INFO line per page
     # from mermaid2, nor a warning about --dirty, which make serve chooses on purpose.
     logging.getLogger("mkdocs.plugins.mermaid2").setLevel(logging.WARNING)
@@ -106,38 +154,36 @@ class _DirtyNotice(logging.Filter):
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
-    root = _root(config)
+    build, root = _current(), _root(config)
+    settings = build.settings
     try:
-        model, report = generate(root / DATA_DIR, root / OUT_DIR, root, AUDIENCE, site_url=config.site_url or "", public_url=PUBLIC_URL)
+        model, report = generate(
+            root / settings.data_dir, root / settings.out_dir, root, settings.audience,
+            site_url=config.site_url or "", public_url=settings.public_url, on_warning=log.info,
+        )
         # Checked on both sites' builds, so the internal handbook's pull request already fails on a broken mark.
-        _last["public_pages"] = public_pages(Path(config.docs_dir), root)
+        build.public_pages = public_pages(Path(config.docs_dir), root)
         prepare_segmenter(handbook_words(model), cache_dir())
     except HandbookError as exc:
         for line in exc.lines():
             log.error(line)
         raise PluginError(f"{exc.count} error{'s' if exc.count != 1 else ''} in the data; the site was not built") from None
-    if not (config.site_url or PUBLIC_URL) and "no-url" not in _last:
-        _last["no-url"] = True  # once per serve, not on every rebuild
+    if not (config.site_url or settings.public_url) and "no-url" not in _told:
+        _told.add("no-url")
         log.info("no site address (HANDBOOK_SITE_URL or HANDBOOK_PUBLIC_URL): position pages carry no QR code and job descriptions no link")
     if report.written or report.removed:
-        log.info(f"{len(report.written)} page{'s' if len(report.written) != 1 else ''} written, {len(report.removed)} removed in {OUT_DIR}/")
-    _last["model"] = model
-    _last["pages"] = report.pages
-    _last["tooltips"] = Tooltips(model.glossary)
+        log.info(f"{len(report.written)} page{'s' if len(report.written) != 1 else ''} written, {len(report.removed)} removed in {settings.out_dir}/")
+    build.model, build.pages, build.tooltips = model, report.pages, Tooltips(model.glossary)
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    model = _last["model"]
-    root = _root(config)
-    out = root / OUT_DIR
+    build, model, root = _current(), _model(), _root(config)
+    out = root / build.settings.out_dir
     docs_rel = posixpath.relpath(Path(config.docs_dir).resolve().as_posix(), root.as_posix())
-    sources = {page_path("position", p.id): p.source_file for p in model.positions.values()}
-    sources.update({page_path("department", d.id): d.source_file for d in model.departments.values()})
-    if AUDIENCE == "public":
-        _keep_public_only(files, Path(config.docs_dir), _last["public_pages"])
-    # Exactly the pages this build generated: not the manifest on disk, which a pull request could carry.
-    generated = _last["pages"]
-    for uri in generated:
+    sources = edit_sources(model)
+    if build.settings.audience == "public":
+        _keep_public_only(files, Path(config.docs_dir), build.public_pages)
+    for uri in build.pages:
         if files.get_file_from_path(uri) is not None:
             shown = display_path(Path(config.docs_dir) / uri, root)
             raise PluginError(f"{shown} has the same path as a generated page; rename or move it")
@@ -152,20 +198,19 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         path, folder = escaped
         raise PluginError(f"{display_path(path, root)} is a symbolic link that leads out of {display_path(folder, root)}/; it would be published")
     if config.nav is None:
-        ours = set(generated)
-        handwritten = [f.src_uri for f in files.documentation_pages() if f.src_uri not in ours]
+        handwritten = [f.src_uri for f in files.documentation_pages() if f.src_uri not in build.pages]
         config.nav = navigation(model, handwritten, lambda uri: _first_heading(files, uri))
     return files
 
 
 @event_priority(-100)  # after the search plugin has written its index
 def on_post_build(config: MkDocsConfig) -> None:
-    split_search_index(Path(config.site_dir) / "search" / "search_index.json", handbook_words(_last["model"]))
+    split_search_index(Path(config.site_dir) / "search" / "search_index.json", handbook_words(_model()))
 
 
 def on_page_content(page_html: str, page: Any, config: MkDocsConfig, files: Files) -> str:
-    tooltips: Tooltips = _last["tooltips"]
-    return tooltips.add(page_html)
+    tooltips = _current().tooltips
+    return tooltips.add(page_html) if tooltips is not None else page_html
 
 
 def _keep_public_only(files: Files, docs_dir: Path, public: set[str]) -> None:

@@ -3,14 +3,21 @@
 from __future__ import annotations
 
 import datetime
+from collections.abc import Callable
 from pathlib import Path
 
-from .model.audience import for_audience
+from .errors import DataError, DataErrors, HandbookError
+from .model.audience import for_audience, public_view
 from .catalogue import catalogue
 from .review.changelog import with_history
 from .source.load import load
 from .model.org import OrgModel
-from .model.openings import build_date, current_openings
+from .model.openings import build_date, current_openings, expiry_warnings
+from .review.annotations import CheckReport, text_line
+from .review.codeowners import stale_codeowners
+from .review.diff import diff
+from .review.diff_report import to_json, to_markdown
+from .review.revisions import WORKING_TREE, model_at
 from .site.recruiting import prepare
 from .site.render import render
 from .model.build import validate
@@ -28,15 +35,71 @@ def build_model(data_dir: Path, root: Path | None = None) -> OrgModel:
 
 def generate(
     data_dir: Path, out_dir: Path, root: Path | None = None, audience: str = "internal", *,
-    site_url: str = "", public_url: str = "", today: datetime.date | None = None,
+    site_url: str = "", public_url: str = "", today: datetime.date | None = None, on_warning: Callable[[str], object] | None = None,
 ) -> tuple[OrgModel, WriteReport]:
     """Regenerate the pages of ``data_dir`` for ``audience`` into ``out_dir``; nothing is written unless the data is valid.
 
     Openings are those current on ``today`` (default: model.openings.build_date()). Job descriptions and QR codes
     lead to ``public_url`` or ``site_url``. Returns the model as the audience sees it, which is what navigation,
-    tooltips and search are built from too.
+    tooltips and search are built from too. ``on_warning`` is told each opening that expired or closes soon.
     """
-    current = current_openings(build_model(data_dir, root), today or build_date())
+    today = today or build_date()
+    model = build_model(data_dir, root)
+    if on_warning is not None:
+        # Said, not failed: a build that stopped on an expired opening would keep it on the published site.
+        for warning in expiry_warnings(model, today):
+            on_warning(text_line(warning, "warning"))
+    current = current_openings(model, today)
     model = for_audience(current, audience)
     recruiting = prepare(model, catalogue(model.handbook.language), site_url=site_url, public_url=public_url)
     return model, write_pages(out_dir, render(model, recruiting=recruiting), root)
+
+
+def check(data_dir: Path, codeowners: Path | None = None, today: datetime.date | None = None) -> CheckReport:
+    """Validate ``data_dir`` (and, given, that the CODEOWNERS file is current); return what was found.
+
+    Openings that expired or close soon are warnings, not errors: an opening that closes is the normal
+    course of things, yet someone should tidy it.
+    """
+    findings: list[tuple[DataError, str]] = []
+    lines: list[str] = []
+    try:
+        model = build_model(data_dir)
+        today = today or build_date()
+        findings += [(w, "warning") for w in expiry_warnings(model, today)]
+        if codeowners is not None:
+            stale = stale_codeowners(model, data_dir, codeowners)
+            findings += [(e, "error") for e in stale]
+            lines += [str(e) for e in stale]
+        summary = _counts(model, public_view(current_openings(model, today)))
+    except DataErrors as exc:
+        findings += [(e, "error") for e in exc.errors]
+        lines = exc.lines()
+    except HandbookError as exc:
+        findings += [(DataError(data_dir.as_posix(), 0, 0, "", line), "error") for line in exc.lines()]
+        lines = exc.lines()
+    errors = sum(1 for _, severity in findings if severity == "error")
+    if errors:
+        summary = f"{errors} error{'s' if errors != 1 else ''}; nothing was written"
+    return CheckReport(findings, lines, summary)
+
+
+def _counts(model: OrgModel, public: OrgModel) -> str:
+    hiring = sum(len(p.openings) for p in public.positions.values())
+    return (f"ok: {len(model.departments)} departments, {len(model.positions)} positions, headcount {model.headcount}; "
+            f"the public site shows {len(public.departments)} departments, {len(public.positions)} positions"
+            + (f", {hiring} current opening{'s' if hiring != 1 else ''}" if hiring else ""))
+
+
+def role_diff(root: Path, data_dir: Path, base: str, head: str | None, fmt: str = "markdown", site_url: str = "") -> str:
+    """Return what the change from ``base`` to ``head`` (default: the files as they are now) does in role terms."""
+    resolved = data_dir.resolve()
+    if not resolved.is_relative_to(root.resolve()):
+        raise HandbookError(f"{data_dir}: diff compares the data folder of this repository; run it from the repository's top folder")
+    data = resolved.relative_to(root.resolve()).as_posix()
+    head = head or WORKING_TREE
+    old, new = model_at(root, base, data), model_at(root, head, data)
+    result = diff(old, new)
+    if fmt == "json":
+        return to_json(result, base, head)
+    return to_markdown(result, catalogue(new.handbook.language), base, head, site_url)

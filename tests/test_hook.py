@@ -147,3 +147,25 @@ def test_a_committed_generated_folder_cannot_publish_other_files(tmp_path: Path)
     assert not any("c2VjcmV0" in p.read_text("utf-8", errors="replace") for p in (project / "site").rglob("*.html"))
     assert json.loads(manifest.read_text("utf-8")) == listed  # rewritten to what this build made
     assert not (generated / "leak.md").is_symlink() and (project / ".git" / "config").exists()
+
+
+def test_openings_that_expired_are_told_through_the_plugin_logger_and_do_not_fail_a_strict_build(tmp_path: Path) -> None:
+    # A strict build that stopped on an expired opening would leave it listed on the published site.
+    from site_project import mkdocs_build
+
+    project = make_project(tmp_path / "p", data=FIXTURES / "hiring")
+    result = mkdocs_build(project, extra_env={"HANDBOOK_TODAY": "2026-06-15"})
+    assert result.returncode == 0, result.stderr
+    told = [line for line in result.stderr.splitlines() if "valid_through: warning:" in line]
+    assert told and all(line.startswith("INFO    -  handbook: data/positions/") for line in told), told
+
+
+def test_settings_are_read_when_mkdocs_configures_the_build(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Not at import: under make serve the module stays loaded while the environment of each build is read anew.
+    monkeypatch.setenv("HANDBOOK_AUDIENCE", "everyone")
+    with pytest.raises(PluginError, match="HANDBOOK_AUDIENCE must be one of internal, public, not 'everyone'"):
+        hook.on_config(_config(make_project(tmp_path / "p", data=FIXTURES / "basic")))
+    monkeypatch.setenv("HANDBOOK_AUDIENCE", "public")
+    monkeypatch.setenv("HANDBOOK_OUT_DIR", ".public/generated")
+    hook.on_config(_config(make_project(tmp_path / "q", data=FIXTURES / "basic")))
+    assert hook._current().settings == hook.Settings(out_dir=".public/generated", audience="public")

@@ -4,10 +4,40 @@ from __future__ import annotations
 
 import hashlib
 import json
+from dataclasses import dataclass
 
 from ..errors import DataError
 
 FORMATS = ("text", "github", "gitlab", "json")
+
+
+@dataclass(frozen=True)
+class CheckReport:
+    """What ``handbook check`` found: every finding with its severity, and the summary line."""
+
+    findings: list[tuple[DataError, str]]
+    """(error, "error" | "warning"), in the order they are reported."""
+    lines: list[str]
+    """The text format's error lines: at most 50 a file, the rest counted (DataErrors.lines)."""
+    summary: str
+
+    @property
+    def failed(self) -> bool:
+        return any(severity == "error" for _, severity in self.findings)
+
+
+def layout(report: CheckReport, fmt: str) -> tuple[str, str]:
+    """Return what ``check --format fmt`` prints on standard output and on standard error."""
+    if fmt == "json":
+        return as_json(report.findings, report.summary), ""
+    if fmt == "gitlab":
+        return gitlab(report.findings), report.summary + "\n"
+    if fmt == "github":
+        out = "".join(line + "\n" for line in github(report.findings))
+        return (out, report.summary + "\n") if report.failed else (out + report.summary + "\n", "")
+    warnings = [text_line(e, severity) for e, severity in report.findings if severity == "warning"]
+    err = "".join(line + "\n" for line in report.lines + warnings)
+    return ("", err + report.summary + "\n") if report.failed else (report.summary + "\n", err)
 
 
 def text_line(error: DataError, severity: str) -> str:

@@ -61,3 +61,10 @@ def _handwritten(uris: list[str], heading: Heading) -> list:
         members.sort(key=lambda u: (u != index, u))
         loose.append({html_text(heading(index) or folder): members})
     return loose
+
+
+def edit_sources(model: OrgModel) -> dict[str, str]:
+    """Return the YAML file each position and department page is made from, by page path: its "edit" button opens that."""
+    sources = {page_path("position", p.id): p.source_file for p in model.positions.values()}
+    sources.update({page_path("department", d.id): d.source_file for d in model.departments.values()})
+    return sources
