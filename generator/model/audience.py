@@ -27,8 +27,6 @@ POSITION_PARTS = (
 """Parts of a position page that can be public or internal; the title and department always show."""
 DEPARTMENT_PARTS = ("summary", "functions", "head", "headcount", "other_names", "changed", "sources")
 """Parts of a department page that can be public or internal; the name always shows."""
-HANDBOOK_PARTS = ("glossary", "plans", "sources", "about")
-"""Handbook-wide pages: the glossary (and its tooltips), staffing plans, the sources page, the about page."""
 DEFAULT_PUBLIC = frozenset({
     "position.summary", "position.responsibilities", "position.requirements", "position.level", "position.reports_to",
     "position.other_titles", "position.openings", "department.summary", "department.functions", "department.head", "department.other_names",

@@ -168,6 +168,23 @@ class OrgModel:
         """Return the headcount of a department including all its sub-departments; None where it is not shown."""
         return self._totals[dept_id]
 
+    @cached_property
+    def has_added(self) -> bool:
+        """Return whether any page marks a value as added when compiling the handbook (the sources page explains the mark)."""
+        return any(p.has_added for p in self.positions.values()) or any(d.added or d.added_items for d in self.departments.values())
+
+    def citing(self, source_id: str) -> tuple[list[Department], list[Position], list[Plan]]:
+        """Return the departments, positions and plans that cite a source, each in page order."""
+        return (
+            [d for d in self.departments.values() if source_id in d.sources],
+            [p for p in self.ordered_positions if source_id in p.sources],
+            [p for p in self.ordered_plans if source_id in p.sources],
+        )
+
+    def counts_subdepartments(self, dept_id: str) -> bool:
+        """Return whether the site shows the total headcount of any of a department's sub-departments."""
+        return any(self.total_headcount(c.id) is not None for c in self._children[dept_id])
+
     def headcount_added(self, dept_id: str | None = None) -> bool:
         """Return whether a headcount total (of a department and its sub-departments, or of everyone) counts an added figure."""
         counted = self.positions.values() if dept_id is None else self.positions_within(dept_id)

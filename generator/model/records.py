@@ -247,6 +247,16 @@ class Plan:
         """Return the headcount of the plan when every range is at its upper bound."""
         return sum(e.max if e.max is not None else e.headcount for e in self.entries)
 
+    @property
+    def has_added(self) -> bool:
+        """Return whether the plan marks a figure as added when compiling it."""
+        return any(e.added for e in self.entries)
+
+    @property
+    def range_max(self) -> int | None:
+        """Return the upper end of the plan's headcount where its ranges make it a range, else None."""
+        return self.total_max if self.total_max != self.total else None
+
 
 @dataclass(frozen=True)
 class Term:

@@ -90,7 +90,7 @@ def environment() -> jinja2.Environment:
         # forgets a filter is safe rather than injectable.
         finalize=markdown,
     )
-    env.filters.update(meta=front_matter, html=html_text, html_lines=html_lines, raw=Raw, json=script_json, md=markdown)
+    env.filters.update(meta=front_matter, html=html_text, html_lines=html_lines, raw=Raw, json=script_json, md=markdown, span=span)
     env.globals.update(diagrams=diagrams, part_labels=PART_LABELS, change_lines=change_lines)
     env.tests["contains"] = lambda seq, item: item in seq
     return env
@@ -106,6 +106,11 @@ def html_environment() -> jinja2.Environment:
         lstrip_blocks=True,
         autoescape=True,
     )
+
+
+def span(low: int, high: int | None) -> str:
+    """Return a number, or a range of them ("2–4") where there is an upper end."""
+    return str(low) if high is None else f"{low}–{high}"
 
 
 def render(model: OrgModel, env: jinja2.Environment | None = None, recruiting: Recruiting | None = None) -> dict[str, str]:
