@@ -96,8 +96,10 @@ test-fast: $(INSTALLED)
 browser: $(INSTALLED)
 	@$(BIN)/python tests/browser_setup.py install
 
+# ruff (mistakes, sorted imports) and mypy (types, Optional misuse) over the generator.
 lint: $(INSTALLED)
 	$(BIN)/ruff check generator tests
+	$(BIN)/mypy
 
 # Synthetic organisations of 100 and 1,000 positions, then the sample; prints a table (see README, Performance).
 # Then Lighthouse (npm, pinned in package-lock.json) on the public site's position and openings pages.

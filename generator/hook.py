@@ -22,18 +22,18 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 
-from generator.model.audience import AUDIENCES
 from generator.catalogue import catalogue
 from generator.errors import HandbookError
 from generator.escape import theme_text
-from generator.source.handwritten import public_pages
+from generator.model.audience import AUDIENCES
 from generator.model.org import OrgModel
-from generator.site.navigation import edit_sources, navigation
 from generator.paths import cache_dir, display_path, link_out_of
 from generator.pipeline import generate
+from generator.site.navigation import edit_sources, navigation
 from generator.site.searchwords import handbook_words, prepare_segmenter, search_config, split_search_index
-from generator.source.settings import site_settings
 from generator.site.tooltips import Tooltips
+from generator.source.handwritten import public_pages
+from generator.source.settings import site_settings
 
 log = get_plugin_logger("handbook")
 
@@ -69,7 +69,7 @@ class _Build:
 
     settings: Settings
     model: OrgModel | None = None
-    pages: dict[str, str] = field(default_factory=dict)
+    pages: list[str] = field(default_factory=list)
     """Exactly the pages this build generated (not the manifest on disk, which a pull request could carry)."""
     public_pages: set[str] = field(default_factory=set)
     tooltips: Tooltips | None = None
@@ -198,7 +198,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         path, folder = escaped
         raise PluginError(f"{display_path(path, root)} is a symbolic link that leads out of {display_path(folder, root)}/; it would be published")
     if config.nav is None:
-        handwritten = [f.src_uri for f in files.documentation_pages() if f.src_uri not in build.pages]
+        ours = set(build.pages)
+        handwritten = [f.src_uri for f in files.documentation_pages() if f.src_uri not in ours]
         config.nav = navigation(model, handwritten, lambda uri: _first_heading(files, uri))
     return files
 

@@ -6,22 +6,22 @@ import datetime
 from collections.abc import Callable
 from pathlib import Path
 
+from .catalogue import catalogue
 from .errors import DataError, DataErrors, HandbookError
 from .model.audience import for_audience, public_view
-from .catalogue import catalogue
-from .review.changelog import with_history
-from .source.load import load
-from .model.org import OrgModel
+from .model.build import validate
 from .model.openings import build_date, current_openings, expiry_warnings
+from .model.org import OrgModel
 from .review.annotations import CheckReport, text_line
+from .review.changelog import with_history
 from .review.codeowners import stale_codeowners
 from .review.diff import diff
 from .review.diff_report import to_json, to_markdown
 from .review.revisions import WORKING_TREE, model_at
 from .site.recruiting import prepare
 from .site.render import render
-from .model.build import validate
 from .site.write import WriteReport, write_pages
+from .source.load import load
 
 
 def build_model(data_dir: Path, root: Path | None = None) -> OrgModel:

@@ -13,11 +13,12 @@ import os
 import sys
 import urllib.parse
 import urllib.request
+from typing import Any
 
 from ..review.diff_report import MARKER
 
 
-def _call(method: str, url: str, token: str, body: dict | None = None) -> object:
+def _call(method: str, url: str, token: str, body: dict | None = None) -> Any:
     data = json.dumps(body).encode("utf-8") if body is not None else None
     request = urllib.request.Request(url, data=data, method=method, headers={"PRIVATE-TOKEN": token, "Content-Type": "application/json"})
     with urllib.request.urlopen(request, timeout=60) as response:  # noqa: S310 - the GitLab API of this pipeline

@@ -16,9 +16,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from .records import Department, Plan, Position
-
 from .org import OrgModel, ancestry
+from .records import Department, Plan, Position
 
 POSITION_PARTS = (
     "summary", "responsibilities", "requirements", "kpis", "level", "reports_to", "headcount",

@@ -6,8 +6,8 @@ from typing import Any
 
 from ..catalogue import LANGUAGES, catalogue
 from ..errors import DataError, DataErrors
-from ..source.load import Records
 from ..source.document import Document
+from ..source.load import Records
 from .audience import DEFAULT_PUBLIC
 from .checks import check, get
 from .org import OrgModel

@@ -6,12 +6,11 @@ import datetime
 from typing import Any
 
 from ..errors import DataError, quote
+from ..source.document import Document, Path
 from ..source.load import Records
+from ..suggest import did_you_mean
 from .org import plan_manager
 from .records import DEFAULT_LEVELS
-from ..suggest import did_you_mean
-from ..source.document import Document, Path
-
 
 MAX_DEPARTMENT_DEPTH = 12
 """Deepest department nesting: each level is a level of the site's navigation and outlines."""
@@ -57,7 +56,7 @@ def _level_ids(hb: Document | None) -> list[str] | None:
         return list(DEFAULT_LEVELS)
     levels = get(hb, "levels")
     ids = [get(hb, "levels", i, "id") for i in range(len(levels))] if isinstance(levels, list) else [None]
-    return None if None in ids else ids
+    return [i for i in ids if isinstance(i, str)] if all(isinstance(i, str) for i in ids) else None
 
 
 def _source_ids(hb: Document | None) -> set[str] | None:
@@ -69,7 +68,7 @@ def _source_ids(hb: Document | None) -> set[str] | None:
         return set()
     sources = get(hb, "sources")
     ids = [get(hb, "sources", i, "id") for i in range(len(sources))] if isinstance(sources, list) else [None]
-    return None if None in ids else set(ids)
+    return {i for i in ids if isinstance(i, str)} if all(isinstance(i, str) for i in ids) else None
 
 
 def check(records: Records) -> list[DataError]:
@@ -267,7 +266,7 @@ class _Checker:
             if term_id is not None:
                 ids.setdefault(term_id, i)
             aliases = get(doc, "terms", i, "aliases")
-            spellings = [(("terms", i, "term"), get(doc, "terms", i, "term"))]
+            spellings: list[tuple[Path, Any]] = [(("terms", i, "term"), get(doc, "terms", i, "term"))]
             spellings += [(("terms", i, "aliases", j), a) for j, a in enumerate(aliases if isinstance(aliases, list) else [])]
             for path, word in spellings:
                 if not isinstance(word, str) or not doc.is_valid(path):

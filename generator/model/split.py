@@ -11,8 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .audience import plan_is_public, public_view
-from .records import Department, Position
 from .org import OrgModel
+from .records import Department, Position
 
 
 @dataclass(frozen=True)

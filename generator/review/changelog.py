@@ -5,12 +5,12 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from .diff import Change, position_changes
-from ..source.history import Revision
-from ..model.records import HistoryEntry, Position
 from ..model.org import OrgModel
+from ..model.records import HistoryEntry, Position
+from ..source.history import Revision
 from ..source.shape import check_shape
 from ..source.yamlsource import parse
+from .diff import Change, position_changes
 
 
 def with_history(model: OrgModel, revisions: dict[str, list[Revision]], files: dict[str, str]) -> OrgModel:

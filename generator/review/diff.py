@@ -7,12 +7,13 @@ plain data (``RoleDiff.to_json()``); ``generator/diff_report.py`` words it for a
 
 from __future__ import annotations
 
+import dataclasses
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..model.records import Department, PlanEntry, Position
-
 from ..model.org import OrgModel
+from ..model.records import Department, Opening, PlanEntry, Position
 from .lists import compare
 
 TEXT_LISTS = ("responsibilities", "requirements", "kpis", "tools")
@@ -25,9 +26,10 @@ class Change:
     field: str
     before: Any = None
     after: Any = None
-    added: list = field(default_factory=list)
-    removed: list = field(default_factory=list)
-    reworded: list = field(default_factory=list)
+    # dataclasses.field, spelt out: the attribute above is named field too.
+    added: list = dataclasses.field(default_factory=list)
+    removed: list = dataclasses.field(default_factory=list)
+    reworded: list = dataclasses.field(default_factory=list)
     """[{"before": text, "after": text, "words": [["=", "…"], ["-", "…"], ["+", "…"]]}]"""
 
     def to_json(self) -> dict:
@@ -53,7 +55,7 @@ class ItemDiff:
     changes: list[Change] = field(default_factory=list)
 
     def to_json(self) -> dict:
-        out = {"kind": self.kind, "id": self.id, "name": self.name, "status": self.status}
+        out: dict[str, Any] = {"kind": self.kind, "id": self.id, "name": self.name, "status": self.status}
         if self.former_id:
             out["former_id"] = self.former_id
         out["changes"] = [c.to_json() for c in self.changes]
@@ -146,7 +148,7 @@ def _visibility(item: Position | Department) -> dict:
     }
 
 
-def _entries(items: tuple, describe) -> tuple[str, ...]:
+def _entries(items: tuple, describe: Callable[[Any], str]) -> tuple[str, ...]:
     return tuple(describe(x) for x in items)
 
 
@@ -163,7 +165,7 @@ def position_changes(old: OrgModel, new: OrgModel, a: Position, b: Position, ren
             out.append(Change(name, getattr(a, name), getattr(b, name)))
     if renamed_departments.get(a.department, a.department) != b.department:
         out.append(Change("department", _dept(old, a.department), _dept(new, b.department)))
-    if renamed.get(a.reports_to, a.reports_to) != b.reports_to:
+    if (renamed.get(a.reports_to, a.reports_to) if a.reports_to else None) != b.reports_to:
         out.append(Change("reports_to", _ref(old, a.reports_to), _ref(new, b.reports_to)))
     if a.headcount != b.headcount:
         out.append(Change("headcount", a.headcount, b.headcount))
@@ -188,7 +190,7 @@ def position_changes(old: OrgModel, new: OrgModel, a: Position, b: Position, ren
     return out
 
 
-def _opening(o) -> str:
+def _opening(o: Opening) -> str:
     salary = ""
     if o.salary:
         top = f"–{o.salary.max:g}" if o.salary.max is not None else ""

@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable, Iterable
+from typing import Any
 
 from ..catalogue import Catalogue
-from .diff import Change, ItemDiff, RoleDiff
-from ..urls import absolute
-from ..model.audience import PART_LABELS
 from ..escape import markdown as _markdown
 from ..escape import markdown_fragment as _fragment
+from ..model.audience import PART_LABELS
+from ..urls import absolute
+from .diff import Change, ItemDiff, RoleDiff
+
+Text = Callable[..., str]
+"""``text(key, **values)``: an interface string (``Catalogue.text``)."""
 
 MARKER = "<!-- handbook-role-diff -->"
 """First line of the comment: CI finds its own comment by it and updates it in place."""
@@ -59,7 +64,7 @@ class _Writer:
             return self.t("diff.none")
         return markdown(value.get("title") or value.get("name") or value["id"])
 
-    def value(self, change: Change, value) -> str:
+    def value(self, change: Change, value: Any) -> str:
         if value is None:
             return self.t("diff.none")
         if change.field in ("reports_to", "department", "parent", "head"):
@@ -171,18 +176,18 @@ def to_markdown(result: RoleDiff, text: Catalogue, base: str, head: str, site_ur
     if result.handbook:
         lines += [f"#### {t('diff.handbook')}", ""]
         lines += [line for c in result.handbook for line in w.change(c, "")] + [""]
-    text = "\n".join(lines).rstrip("\n") + "\n"
-    if len(text) > LIMIT:
-        cut = text.rfind("\n", 0, LIMIT - 200)
-        text = text[:cut] + "\n\n" + t("diff.truncated") + "\n"
-    return text
+    comment = "\n".join(lines).rstrip("\n") + "\n"
+    if len(comment) > LIMIT:
+        cut = comment.rfind("\n", 0, LIMIT - 200)
+        comment = comment[:cut] + "\n\n" + t("diff.truncated") + "\n"
+    return comment
 
 
-def _n(value: int | None, t) -> str:
+def _n(value: int | None, t: Text) -> str:
     return t("diff.none") if value is None else str(value)
 
 
-def _term(change: Change, t) -> list[str]:
+def _term(change: Change, t: Text) -> list[str]:
     if change.before is None:
         return [f"- {t('diff.added', text=markdown(change.after))}"]
     if change.after is None:
@@ -190,7 +195,7 @@ def _term(change: Change, t) -> list[str]:
     return [f"- {t('diff.reworded', text=markdown(change.before) + ' → ' + markdown(change.after))}"]
 
 
-def change_lines(changes, text: Catalogue, indent: str = "    ") -> list[str]:
+def change_lines(changes: Iterable[Change], text: Catalogue, indent: str = "    ") -> list[str]:
     """Return Markdown list lines for ``changes`` on a handbook page (Python-Markdown nests by four spaces)."""
     writer = _Writer(text, "", unit="    ")
     return [line for change in changes for line in writer.change(change, indent)]

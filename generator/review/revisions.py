@@ -5,14 +5,14 @@ from __future__ import annotations
 import io
 import tarfile
 import tempfile
-from contextlib import contextmanager
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from .. import git
 from ..errors import DataErrors, HandbookError
-from ..model.org import OrgModel
 from ..model.build import validate
+from ..model.org import OrgModel
 from ..source.load import load
 
 WORKING_TREE = "working tree"

@@ -4,10 +4,10 @@ lists the same relations as text (generator/site/flowchart.py draws them)."""
 
 from __future__ import annotations
 
-
-from ..model.records import Department, Plan, Position
 from ..model.org import OrgModel
+from ..model.records import Department, Plan, Position
 from .flowchart import NODE_BUDGET, Chart, Text, UrlFor, fit, more, more_roots, node_id
+
 
 def _count(chart: Chart, n: int | None) -> tuple[str, ...]:
     """Return the headcount line of a box, none where the site does not show the number."""
@@ -64,8 +64,8 @@ def department_chart(model: OrgModel, dept: Department, url_for: UrlFor, text: T
             tree.setdefault(boss, []).append(f"p:{p.id}")
     for child in children:
         # Under the manager of its head, else under this department's head; at the top where neither is shown.
-        boss = model.positions[child.head].reports_to if child.head else None
-        anchor = boss if boss in ids else dept.head if dept.head in ids else None
+        manager = model.positions[child.head].reports_to if child.head else None
+        anchor = manager if manager in ids else dept.head if dept.head in ids else None
         if anchor is None:
             tree[f"d:{child.id}"] = []
             roots.append(f"d:{child.id}")

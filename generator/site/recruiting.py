@@ -13,11 +13,11 @@ from dataclasses import dataclass
 
 import segno
 
-from ..model.audience import public_view
 from ..catalogue import Catalogue
 from ..escape import html_text, plain_text
-from ..model.records import Opening, Position
+from ..model.audience import public_view
 from ..model.org import OrgModel
+from ..model.records import Opening, Position
 from ..urls import absolute
 
 SCHEMA_TYPES = {"full-time": "FULL_TIME", "part-time": "PART_TIME", "intern": "INTERN", "contract": "CONTRACTOR", "temporary": "TEMPORARY"}

@@ -8,16 +8,17 @@ import posixpath
 import jinja2
 import markupsafe
 
-from ..model.audience import PART_LABELS, PublicMark, public_marks
-from . import diagrams
 from ..catalogue import Catalogue, catalogue
-from ..review.diff_report import change_lines
 from ..errors import HandbookError
 from ..escape import Raw, front_matter, html_lines, html_text, markdown, script_json
-from ..model.records import Department, Plan, Position
+from ..model.audience import PART_LABELS, PublicMark, public_marks
 from ..model.org import OrgModel
-from .recruiting import Recruiting, prepare
+from ..model.records import Department, Plan, Position
+from ..review.diff_report import change_lines
 from ..urls import forward, page_path, page_url, relative
+from . import diagrams
+from .recruiting import Recruiting, prepare
+
 
 class _Page:
     """Link helpers for one page being rendered."""

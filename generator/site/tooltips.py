@@ -42,7 +42,7 @@ class Tooltips:
         terms = tuple(terms)
         # One regex matching every spelling, longest first so 钻石展位 wins over 钻石, in time linear in the text.
         self.pattern = longest_first(w for t in terms for w in t.spellings)
-        self.titles = {w: (t.id, html_text(t.definition)) for t in terms for w in t.spellings}
+        self.titles: dict[str, tuple[str, str]] = {w: (t.id, html_text(t.definition)) for t in terms for w in t.spellings}
 
     def add(self, page_html: str) -> str:
         """Return ``page_html`` with each term occurrence in ordinary text wrapped in an ``abbr`` tooltip."""
@@ -95,7 +95,8 @@ def _wrap(text: str, pattern: re.Pattern[str], titles: dict[str, tuple[str, str]
     plain = html.unescape(text)
     if not pattern.search(plain):
         return text
-    out, last = [], 0
+    out: list[str] = []
+    last = 0
     for m in pattern.finditer(plain):
         out.append(html_text(plain[last : m.start()]))
         term_id, definition = titles[m.group()]

@@ -15,11 +15,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import DataError, quote
-from .history import Revision, file_revisions, last_changed
 from ..paths import display_path
-from .shape import check_shape
 from ..suggest import did_you_mean
 from .document import Document
+from .history import Revision, file_revisions, last_changed
+from .shape import check_shape
 from .yamlsource import parse
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")

@@ -96,7 +96,9 @@ def check_shape(doc: Document, kind: str) -> list[DataError]:
         # Checks across files skip what is reported here. A missing field is simply absent;
         # an unknown field is set aside on its own, not with the mapping that holds it.
         if err.validator == "additionalProperties":
-            doc.invalid.update((*path, name) for name in err.instance if name not in err.schema.get("properties", {}))
+            instance: Any = err.instance
+            schema: Any = err.schema
+            doc.invalid.update((*path, name) for name in instance if name not in schema.get("properties", {}))
         elif err.validator != "required":
             doc.invalid.add(path)
     return errors
@@ -132,12 +134,16 @@ _PATTERNS = {
 
 
 def _explain(doc: Document, path: Path, err: jsonschema.ValidationError) -> list[DataError]:
-    kind, expected, value = err.validator, err.validator_value, err.instance
+    # Typed "Any | Unset" by the stubs: set on every error jsonschema reports.
+    kind: Any = err.validator
+    expected: Any = err.validator_value
+    value: Any = err.instance
+    schema: Any = err.schema
     if kind == "required":
         missing = [name for name in expected if name not in value]
         return [doc.error(path + (name,), "missing required field") for name in missing]
     if kind == "additionalProperties":
-        known = err.schema.get("properties", {})
+        known = schema.get("properties", {})
         return [
             doc.error(path + (name,), f"unknown field{did_you_mean(name, known)}", key=True)
             for name in value
@@ -166,8 +172,8 @@ def _explain(doc: Document, path: Path, err: jsonschema.ValidationError) -> list
             return [e for sub in err.context if sub.schema_path[0] == 1 for e in _explain(doc, tuple(sub.absolute_path), sub)]
         return [doc.error(path, f"expected text, found {_found(value)}")]
     if kind == "pattern":
-        what = _PATTERNS.get(err.validator_value, "is not a valid id: use lowercase ASCII words joined by '-', e.g. 'store-manager'")
+        what = _PATTERNS.get(expected, "is not a valid id: use lowercase ASCII words joined by '-', e.g. 'store-manager'")
         return [doc.error(path, f"{quote(value)} {what}")]
     if kind == "minProperties":
-        return [doc.error(path, f"give at least one of: {', '.join(err.schema.get('properties', {}))}")]
+        return [doc.error(path, f"give at least one of: {', '.join(schema.get('properties', {}))}")]
     return [doc.error(path, err.message)]

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, cast
 
 import yaml
 from yaml.constructor import SafeConstructor
@@ -316,7 +316,8 @@ class _Builder:
             self.fail(event, path, f"number is too long ({len(value)} characters, at most {MAX_NUMBER_LENGTH})")
             return None
         if kind in ("int", "float") and value.strip("_+-"):  # PyYAML indexes into the value: '' and '_' crash it
-            node = ScalarNode(tag, value, event.start_mark, event.end_mark)
+            # libyaml's marks are its own class, which PyYAML's constructor takes as well as its own.
+            node = ScalarNode(tag, value, cast(Any, event.start_mark), cast(Any, event.end_mark))
             try:
                 if kind == "int":
                     return _CONSTRUCTOR.construct_yaml_int(node)
