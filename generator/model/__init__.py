@@ -1,0 +1,1 @@
+"""Stage 2: records → the validated organisation, and what each site may show of it."""

@@ -87,7 +87,7 @@ def _added(data: dict, lists: tuple[str, ...]) -> dict[str, Any]:
 
 
 def _visibility(data: dict, lists: tuple[str, ...]) -> dict[str, Any]:
-    """Return the visibility fields of a department or position (see generator/audience.py)."""
+    """Return the visibility fields of a department or position (see generator/model/audience.py)."""
     marked = {(key, i) for key in lists for i, item in enumerate(data.get(key, ())) if isinstance(item, dict) and item.get("internal")}
     return {
         "internal": data.get("internal"),

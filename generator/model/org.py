@@ -59,7 +59,7 @@ class OrgModel:
     plans: dict[str, Plan] = field(default_factory=dict)
     glossary: tuple[Term, ...] = ()
     audience: str = "internal"
-    """Who the site is for: "internal" (everything) or "public" (generator/audience.py made this model)."""
+    """Who the site is for: "internal" (everything) or "public" (generator/model/audience.py made this model)."""
     partial: bool = False
     """Whether positions or departments were left out (the public view): a total of what remains would mislead."""
 

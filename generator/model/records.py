@@ -44,7 +44,7 @@ class Handbook:
     sample: bool = False
     """Whether this is the project's bundled sample handbook."""
     public_parts: frozenset[str] = frozenset()
-    """What the public site shows by default (``position.summary``, ``glossary`` …); see generator/audience.py."""
+    """What the public site shows by default (``position.summary``, ``glossary`` …); see generator/model/audience.py."""
     public_title: str = ""
     public_description: str = ""
     """The public site's name and home page paragraph where they differ from title and description."""
@@ -113,7 +113,7 @@ class Opening:
 
 @dataclass(frozen=True)
 class HistoryEntry:
-    """One commit that changed a position's file, and what it did to the role (``generator/changelog.py``)."""
+    """One commit that changed a position's file, and what it did to the role (``generator/review/changelog.py``)."""
 
     date: str
     subject: str

@@ -2,7 +2,7 @@
 
 Works on models, never on YAML text, so moving a key, re-indenting or reordering files is no change,
 and a rename through ``former_ids`` is one rename rather than a removal and an addition. The result is
-plain data (``RoleDiff.to_json()``); ``generator/diff_report.py`` words it for a pull request.
+plain data (``RoleDiff.to_json()``); ``generator/review/diff_report.py`` words it for a pull request.
 """
 
 from __future__ import annotations
