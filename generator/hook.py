@@ -27,7 +27,7 @@ from generator.errors import HandbookError
 from generator.escape import theme_text
 from generator.model.audience import AUDIENCES
 from generator.model.org import OrgModel
-from generator.paths import cache_dir, display_path, link_out_of
+from generator.paths import display_path, link_out_of
 from generator.pipeline import generate
 from generator.site.navigation import edit_sources, navigation
 from generator.site.searchwords import handbook_words, prepare_segmenter, search_config, split_search_index
@@ -163,7 +163,7 @@ def on_pre_build(config: MkDocsConfig) -> None:
         )
         # Checked on both sites' builds, so the internal handbook's pull request already fails on a broken mark.
         build.public_pages = public_pages(Path(config.docs_dir), root)
-        prepare_segmenter(handbook_words(model), cache_dir())
+        prepare_segmenter(handbook_words(model))
     except HandbookError as exc:
         for line in exc.lines():
             log.error(line)

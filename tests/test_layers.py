@@ -10,7 +10,7 @@ import ast
 from pathlib import Path
 
 GENERATOR = Path(__file__).resolve().parent.parent / "generator"
-KERNEL = {"errors", "escape", "catalogue", "paths", "git", "suggest", "wordmatch", "urls"}
+KERNEL = {"errors", "escape", "catalogue", "paths", "git", "suggest", "wordmatch", "urls", "segment"}
 """Shared by every stage: errors, escaping, interface strings, paths, git, word matching, addresses."""
 ENTRY = {"__init__", "__main__", "cli", "hook", "pipeline", "adopt", "ci"}
 """What users and MkDocs call: they may use everything."""

@@ -151,7 +151,7 @@ def test_working_tree_and_data_folders_are_accepted(repo: Path, tmp_path: Path, 
     _, against_tree, _ = _cli(capsys, repo, monkeypatch, "diff", "base")
     _, against_head, _ = _cli(capsys, repo, monkeypatch, "diff", "base", "HEAD")
     # Everything is committed, so only the summary line's name of the head differs.
-    assert against_tree[3].startswith("base → working tree：") and against_head[3].startswith("base → HEAD：")
+    assert against_tree[3].startswith("base → 当前修改（尚未提交）：") and against_head[3].startswith("base → HEAD：")
     assert against_tree[4:] == against_head[4:] and len(against_tree) > 10
     code, folders, _ = _cli(capsys, repo, monkeypatch, "diff", str(FIXTURES / "basic"), "data")
     assert code == 0 and folders[4:] == against_tree[4:]

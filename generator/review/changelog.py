@@ -10,7 +10,8 @@ from ..model.records import HistoryEntry, Position
 from ..source.history import Revision
 from ..source.shape import check_shape
 from ..source.yamlsource import parse
-from .diff import Change, position_changes
+from .changes import Change
+from .compare import position_changes
 
 
 def with_history(model: OrgModel, revisions: dict[str, list[Revision]], files: dict[str, str]) -> OrgModel:

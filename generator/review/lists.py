@@ -1,7 +1,7 @@
 """Two versions of a list of texts (duties, requirements, key results): what was added, removed and reworded.
 
-A reworded item is paired with its earlier wording by similarity over words (a Chinese character is a
-word) and shown as a word-level change, not as a removal plus an addition.
+A reworded item is paired with its earlier wording by similarity (a Chinese character counting as a word,
+which is cheap) and shown as a change word by word (Chinese cut by jieba), not as a removal plus an addition.
 """
 
 from __future__ import annotations
@@ -9,6 +9,8 @@ from __future__ import annotations
 import difflib
 import re
 from typing import NamedTuple
+
+from .. import segment
 
 SIMILAR = 0.5
 """Least similarity (difflib ratio over words) for a removed and an added item to count as one reworded item."""
@@ -19,8 +21,8 @@ _TOKEN = re.compile(r"[A-Za-z0-9]+|\s+|.", re.S)
 
 
 def words(before: str, after: str) -> list[list[str]]:
-    """Return a word-level diff: ``[op, text]`` runs, op ``=`` kept, ``-`` removed, ``+`` added (a Chinese character is a word)."""
-    a, b = _TOKEN.findall(before), _TOKEN.findall(after)
+    """Return a word-level diff: ``[op, text]`` runs, op ``=`` kept, ``-`` removed, ``+`` added (Chinese cut into words)."""
+    a, b = segment.words(before), segment.words(after)
     out: list[list[str]] = []
 
     def push(op: str, text: str) -> None:
@@ -52,14 +54,19 @@ class ListChange(NamedTuple):
     removed: list[str]
     reworded: list[dict]
     """``{"before", "after", "words"}`` per reworded item, ``words`` as ``words()`` gives them."""
+    moved: bool = False
+    """The same items in another order: pages show them in the order written."""
 
 
 def compare(before: tuple[str, ...], after: tuple[str, ...]) -> ListChange | None:
-    """Return the items added, removed and reworded between two lists of texts; None if only their order changed."""
+    """Return the items added, removed and reworded between two lists of texts, or that only their order
+    changed; None when the lists are the same."""
+    if before == after:
+        return None
     removed = [t for t in before if t not in after]
     added = [t for t in after if t not in before]
     if not removed and not added:
-        return None
+        return ListChange([], [], [], moved=True)
     reworded = []
     # The most similar pairs first, each item in one pair at most.
     candidates = [(i, r, j, a) for i, r in enumerate(removed) for j, a in enumerate(added)] if len(removed) * len(added) <= MAX_PAIRS else []

@@ -9,14 +9,13 @@ exactly as before.
 from __future__ import annotations
 
 import json
-import logging
 import re
 from collections.abc import Iterable
 from itertools import pairwise
 from pathlib import Path
 
-from ..errors import HandbookError
 from ..model.org import OrgModel
+from ..segment import segmenter
 
 _ZWSP = "\u200b"
 _HAN = "\u3400-\u4dbf\u4e00-\u9fff"
@@ -54,20 +53,12 @@ def handbook_words(model: OrgModel) -> list[str]:
     return sorted({w for w in words if _WORD.fullmatch(w)})
 
 
-def prepare_segmenter(words: Iterable[str], cache_dir: Path) -> None:
-    """Set up jieba, which Material's search uses, for this handbook: its dictionary cache in
-    ``cache_dir`` (not the system temp folder), no debug chatter, and the handbook's own words
-    as words of their own so that it cuts at their edges rather than across them."""
-    try:
-        import jieba
-    except ImportError:
+def prepare_segmenter(words: Iterable[str]) -> None:
+    """Teach jieba, which Material's search uses, the handbook's own words, so that it cuts at their edges
+    rather than across them."""
+    jieba = segmenter()
+    if jieba is None:
         return
-    try:
-        cache_dir.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise HandbookError(f"cannot create the cache folder {cache_dir}: {exc.strerror}; set HANDBOOK_CACHE_DIR to a folder that can be written") from None
-    jieba.dt.tmp_dir = str(cache_dir)
-    jieba.setLogLevel(logging.WARNING)
     for word in words:
         jieba.add_word(word)
 
