@@ -10,7 +10,7 @@ from .catalogue import catalogue
 from .errors import DataError, DataErrors, HandbookError
 from .model.audience import for_audience, public_view
 from .model.build import validate
-from .model.openings import build_date, current_openings, expiry_warnings
+from .model.openings import build_date, current_openings, expiry_warnings, unseen_warnings
 from .model.org import OrgModel
 from .review.annotations import CheckReport, text_line
 from .review.changelog import with_history
@@ -30,7 +30,7 @@ def build_model(data_dir: Path, root: Path | None = None) -> OrgModel:
     ``root`` is the project folder that messages show paths from (default: the working directory).
     """
     records = load(data_dir, root)
-    return with_history(validate(records), records.revisions, records.files["position"])
+    return with_history(validate(records), records.history.revisions)
 
 
 def generate(
@@ -66,7 +66,7 @@ def check(data_dir: Path, codeowners: Path | None = None, today: datetime.date |
     try:
         model = build_model(data_dir)
         today = today or build_date()
-        findings += [(w, "warning") for w in expiry_warnings(model, today)]
+        findings += [(w, "warning") for w in expiry_warnings(model, today) + unseen_warnings(model, today)]
         if codeowners is not None:
             stale = stale_codeowners(model, data_dir, codeowners)
             findings += [(e, "error") for e in stale]

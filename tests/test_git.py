@@ -11,7 +11,7 @@ import pytest
 from generator import git
 from generator.adopt import BASE, new_handbook, upgrade
 from generator.errors import HandbookError
-from generator.source.history import file_revisions, last_changed
+from generator.source.history import file_history, last_changed
 from generator.review.revisions import data_at
 
 from conftest import FIXTURES, run_cli
@@ -38,7 +38,7 @@ def test_no_git_is_one_line_or_nothing(tmp_path: Path, monkeypatch: pytest.Monke
     assert caught.value.lines() == ["git log: git is not installed or not on PATH"]
     assert git.optional(tmp_path, "log") is None
     assert not git.full_history(tmp_path) and not git.is_work_tree(tmp_path)
-    assert last_changed(tmp_path) == {} and file_revisions(tmp_path) == {}
+    assert last_changed(tmp_path) == {} and file_history(tmp_path).revisions == {}
 
 
 def test_a_git_that_hangs_is_stopped(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

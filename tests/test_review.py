@@ -198,12 +198,26 @@ def test_position_page_lists_its_history(repo: Path) -> None:
     assert "        - 新增：回复买家评价" in history
     renamed = pages["positions/visual-designer.md"]
     later = renamed[renamed.index("## 变更记录"):]
-    # The rename commit created this file; the opening came later.
-    assert "Rename 美工 to 视觉设计 (`" in later and "：新建岗位" in later and "    - 招聘：" in later
+    # The history follows the rename: the rename is one entry from the old address, and the old file's history goes on below it.
+    assert later.index("Open a 视觉设计 position") < later.index("Rename 美工 to 视觉设计 (`") < later.index("Basic handbook (`")
+    assert "    - 地址（id）：designer → visual&#45;designer\n    - 岗位名称：美工 → 视觉设计" in later
+    assert later.count("新建岗位") == 1 and "Basic handbook (`" in later.split("新建岗位")[0].splitlines()[-1]
     # Internal by default: the public site has no history.
     from generator.model.audience import public_view
 
     assert "变更记录" not in render(public_view(build_model(repo / "data")))["positions/operations-specialist.md"]
+
+
+def test_history_follows_a_file_moved_into_a_sub_folder(repo: Path, tmp_path: Path) -> None:
+    clone = tmp_path / "moved"
+    subprocess.run(["git", "clone", "-q", str(repo), str(clone)], check=True, capture_output=True)
+    (clone / "data" / "positions" / "ops").mkdir()
+    _git(clone, "mv", "data/positions/operations-specialist.yml", "data/positions/ops/operations-specialist.yml")
+    _git(clone, "commit", "-q", "-m", "Group the operations files", date="2026-06-09")
+    page = render(build_model(clone / "data"))["positions/operations-specialist.md"]
+    history = page[page.index("## 变更记录"):]
+    # The move is an entry that changed nothing for the role, and the history before it stays.
+    assert "Group the operations files (`" in history and "Reword a duty" in history and history.count("新建岗位") == 1
 
 
 def test_history_takes_a_bounded_number_of_git_calls(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -219,7 +233,7 @@ def test_history_takes_a_bounded_number_of_git_calls(repo: Path, monkeypatch: py
         return real(cmd, *args, **kwargs)
 
     monkeypatch.setattr(generator.git.subprocess, "run", counting)
-    revisions = history.file_revisions(repo / "data")
+    revisions = history.file_history(repo / "data").revisions
     assert [r.subject for r in revisions["positions/operations-specialist.yml"]] == [
         "Reword a duty", "Two more 运营专员", "运营专员 moves to the art group under 美工主管", "Basic handbook"]
     assert len(calls) <= 5, calls  # shallow check, prefix, (upstream check,) one log, one cat-file: whatever the history's length
@@ -278,13 +292,33 @@ def test_codeowners_are_written_and_checked(repo: Path, tmp_path: Path, capsys, 
     _edit(work / "data" / "departments" / "operations.yml", "name: 运营部\n", "name: 运营部\nowners:\n  - \"@ops-lead\"\n  - ops@example.com\n")
     monkeypatch.chdir(work)
     code, out, err = run_cli(capsys, "check", "--codeowners", "CODEOWNERS")
-    assert code == 1 and err[0] == "CODEOWNERS: out of date with the owners named in data/: run make codeowners and commit the result"
+    assert code == 1 and err[0] == (
+        "CODEOWNERS: out of date with the owners named in data/ (8 rules missing, e.g. '/data/ @hr/people-team'): run make codeowners and commit the result")
+    # The company's own rules for code paths, which the README's Security section asks for, stay where they are.
+    (work / "CODEOWNERS").write_text("/generator/ @acme/handbook-maintainers\n", "utf-8")
     assert run_cli(capsys, "codeowners")[1] == ["wrote CODEOWNERS"]
     _golden("CODEOWNERS", (work / "CODEOWNERS").read_text("utf-8"))
+    assert (work / "CODEOWNERS").read_text("utf-8").startswith("/generator/ @acme/handbook-maintainers\n")
     assert run_cli(capsys, "check", "--codeowners", "CODEOWNERS")[0] == 0
     assert run_cli(capsys, "codeowners")[1] == ["CODEOWNERS is up to date"]
+    (work / "CODEOWNERS").write_text((work / "CODEOWNERS").read_text("utf-8") + "/.github/ @acme/ci\n", "utf-8")
+    assert run_cli(capsys, "check", "--codeowners", "CODEOWNERS")[0] == 0
     _edit(work / "data" / "departments" / "art.yml", "name: 美工组\n", "name: 美工组\nowners:\n  - \"@art-team\"\n")
-    assert run_cli(capsys, "check", "--codeowners", "CODEOWNERS")[0] == 1
+    code, _, err = run_cli(capsys, "check", "--codeowners", "CODEOWNERS")
+    assert code == 1 and "4 rules missing, e.g. '/data/departments/art.yml @art-team'" in err[0]
+
+
+def test_a_department_folder_routes_new_positions_at_once(repo: Path, tmp_path: Path, capsys, monkeypatch) -> None:
+    # CODEOWNERS is read from the target branch: a new file in the folder reaches the owners in its first pull request.
+    work = tmp_path / "work"
+    shutil.copytree(repo / "data", work / "data")
+    _edit(work / "data" / "departments" / "art.yml", "name: 美工组\n", "name: 美工组\nowners:\n  - \"@art-team\"\n")
+    (work / "data" / "positions" / "art").mkdir()
+    (work / "data" / "positions" / "art-lead.yml").rename(work / "data" / "positions" / "art" / "art-lead.yml")
+    monkeypatch.chdir(work)
+    assert run_cli(capsys, "codeowners")[1] == ["wrote CODEOWNERS"]
+    lines = (work / "CODEOWNERS").read_text("utf-8").splitlines()
+    assert lines.index("/data/positions/art/ @art-team") < lines.index("/data/positions/art/art-lead.yml @art-team")
 
 
 def test_make_review_prints_what_ci_posts(repo: Path, tmp_path: Path, capsys, monkeypatch) -> None:

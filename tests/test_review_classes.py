@@ -211,3 +211,40 @@ def test_numbers_and_words_that_changed_read_apart(repo: Path, capsys, monkeypat
 def test_a_large_change_folds_its_lists(repo: Path, capsys, monkeypatch) -> None:
     html, text, _ = _rendered(_summary(repo, capsys, monkeypatch, "reorganisation"))
     assert "新增 8 个岗位" in text and html.count("<details>") == 8 and "其余 3 项" in text
+
+
+def _clone(repo: Path, dest: Path) -> Path:
+    subprocess.run(["git", "clone", "-q", str(repo), str(dest)], check=True, capture_output=True)
+    return dest
+
+
+def test_a_deleted_position_others_still_name_is_said_to_be_deleted(repo: Path, tmp_path: Path, capsys, monkeypatch) -> None:
+    clone = _clone(repo, tmp_path / "deleted")
+    (clone / "data" / "positions" / "design-lead.yml").unlink()
+    monkeypatch.chdir(clone)
+    code, _, err = run_cli(capsys, "check")
+    assert code == 1
+    assert ("data/positions/designer.yml:3:13: reports_to: no position 'design-lead': data/positions/design-lead.yml is deleted in the working copy "
+            "(not committed yet), and this still names it") in err, err
+    _git(clone, "commit", "-q", "-am", "Remove 设计主管")
+    code, _, err = run_cli(capsys, "check")
+    commit = _git(clone, "rev-parse", "--short=10", "HEAD").strip()
+    assert code == 1 and (f"data/departments/art.yml:3:7: head: no position 'design-lead': data/positions/design-lead.yml was deleted in {commit} "
+                          "(2026-06-01, 'Remove 设计主管'), and this still names it") in err, err
+
+
+def test_a_current_opening_the_careers_site_will_not_list_is_a_warning(repo: Path, tmp_path: Path, capsys, monkeypatch) -> None:
+    clone = _clone(repo, tmp_path / "unseen")
+    _append(clone / "data" / "handbook.yml", "public: [position.summary, position.responsibilities]\n")
+    monkeypatch.chdir(clone)
+    code, out, err = run_cli(capsys, "check")
+    assert code == 0 and len(err) == 1 and err[0].startswith("data/positions/service-lead.yml:")
+    assert "warning: this opening is current, but data/handbook.yml keeps openings internal, so the careers site does not list it" in err[0]
+
+
+def test_a_reference_to_a_renamed_position_names_its_new_id(repo: Path, tmp_path: Path, capsys, monkeypatch) -> None:
+    clone = _clone(repo, tmp_path / "renamed")
+    _edit(clone / "data" / "positions" / "designer.yml", "reports_to: design-lead", "reports_to: art-lead")
+    monkeypatch.chdir(clone)
+    code, _, err = run_cli(capsys, "check")
+    assert code == 1 and err[0] == "data/positions/designer.yml:3:13: reports_to: no position 'art-lead': it was renamed to 'design-lead' (former_ids), name 'design-lead' here"

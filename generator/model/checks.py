@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+from pathlib import PurePosixPath
 from typing import Any
 
 from ..errors import DataError, quote
@@ -78,6 +79,23 @@ def check(records: Records) -> list[DataError]:
     return checker.errors
 
 
+def _deleted(records: Records) -> dict[tuple[str, str], str]:
+    """Return, per (kind, id) of a position or department file that git had and the data no longer has, what deleted it."""
+    history = records.history
+    out: dict[tuple[str, str], str] = {}
+    for path in sorted(history.committed):
+        folder, _, rest = path.partition("/")
+        kind, file_id = folder.rstrip("s"), PurePosixPath(rest).stem
+        if kind not in ("position", "department") or file_id in records.ids[kind]:
+            continue
+        deletion = history.deleted.get(path)
+        if deletion is not None:
+            out[(kind, file_id)] = f": data/{path} was deleted in {deletion.commit} ({deletion.date}, {quote(deletion.subject)}), and this still names it"
+        else:
+            out.setdefault((kind, file_id), f": data/{path} is deleted in the working copy (not committed yet), and this still names it")
+    return out
+
+
 class _Checker:
     def __init__(self, records: Records) -> None:
         self.records = records
@@ -88,6 +106,11 @@ class _Checker:
         self.pos_ids = records.ids["position"]
         self.source_ids = _source_ids(records.singles["handbook"])
         self.level_ids = _level_ids(records.singles["handbook"])
+        self.gone = _deleted(records)
+        self.renamed = {
+            (kind, old): item_id for kind, docs in (("department", self.depts), ("position", self.positions)) for item_id, doc in docs.items()
+            for old in (get(doc, "former_ids") or []) if isinstance(old, str)
+        }
 
     def run(self) -> None:
         if self.records.singles["handbook"]:
@@ -117,7 +140,12 @@ class _Checker:
         """Report a reference to a missing id; return whether it resolves."""
         if not isinstance(value, str) or value in ids:
             return isinstance(value, str)
-        self.errors.append(doc.error(path, f"no {kind} '{value}'{where}{did_you_mean(value, ids)}"))
+        renamed = self.renamed.get((kind, value))
+        if renamed:
+            why = f"{where}: it was renamed to '{renamed}' (former_ids), name '{renamed}' here"
+        else:
+            why = where + (self.gone.get((kind, value)) or did_you_mean(value, ids))
+        self.errors.append(doc.error(path, f"no {kind} '{value}'{why}"))
         return False
 
     def _common(self, file_id: str, doc: Document) -> None:

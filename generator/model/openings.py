@@ -66,3 +66,16 @@ def expiry_warnings(model: OrgModel, today: datetime.date) -> list[DataError]:
                 continue
             out.append(DataError(*o.at, message))
     return out
+
+
+def unseen_warnings(model: OrgModel, today: datetime.date) -> list[DataError]:
+    """Return a warning per current opening that no candidate will see: data/handbook.yml keeps openings internal
+    and the position does not say otherwise (an opening kept internal on purpose says so with internal_fields)."""
+    if "position.openings" in model.handbook.public_parts:
+        return []
+    return [
+        DataError(*o.at, "this opening is current, but data/handbook.yml keeps openings internal, so the careers site does not list it; "
+                  "add position.openings to public in data/handbook.yml (or openings to this position's internal_fields if it is meant to stay internal)")
+        for pos in model.positions.values() if pos.internal is not True and not ({"openings"} & (pos.public_fields | pos.internal_fields))
+        for o in pos.openings if is_current(o, today)
+    ]

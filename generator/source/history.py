@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .. import git
@@ -45,6 +45,30 @@ class Revision:
     """The file's text in the commit's first parent (None: the commit added the file)."""
     after: str | None
     """The file's text in the commit (None: the commit deleted it)."""
+    order: int = 0
+    """Place of the commit in the history, newest first: revisions of several files merge in this order."""
+
+
+@dataclass(frozen=True)
+class Deletion:
+    """The commit that deleted a data file (its last change in the history)."""
+
+    commit: str
+    date: str
+    subject: str
+
+
+@dataclass
+class History:
+    """What git says about the data files, from a fixed number of git calls."""
+
+    revisions: dict[str, list[Revision]] = field(default_factory=dict)
+    """Path of a position file relative to the data folder → the commits that changed it, newest first (a file
+    since moved or deleted included, so that a page's history can follow its renames)."""
+    deleted: dict[str, Deletion] = field(default_factory=dict)
+    """Path of a position or department file whose last commit deleted it → that commit."""
+    committed: set[str] = field(default_factory=set)
+    """Path of every position and department file the history has ever held."""
 
 
 PER_FILE = 20
@@ -56,57 +80,69 @@ UPSTREAM = ".handbook-upstream"
 """Written by make new beside data/: the tool's commit the company's handbook started from (generator/adopt.py)."""
 
 
-def file_revisions(data_dir: Path, folder: str = "positions") -> dict[str, list[Revision]]:
-    """Return ``{path relative to data_dir: [newest first]}`` for the files below ``data_dir/folder``.
+def file_history(data_dir: Path) -> History:
+    """Return the commits that changed the files of ``data_dir/positions`` and which position and department files were deleted.
 
-    A few git calls whatever the history's length: one log of the folder, then one ``cat-file --batch``
-    for every version needed. Nothing outside git or in a shallow clone (as ``last_changed``). In a
-    handbook started with make new, the sample's history before it is not the company's: it is left
+    A few git calls whatever the history's length: one log of the two folders, then one ``cat-file --batch``
+    for every version of a position file needed. Nothing outside git or in a shallow clone (as ``last_changed``).
+    In a handbook started with make new, the sample's history before it is not the company's: it is left
     out, and the company's first version of each file counts as its creation.
     """
     if not git.full_history(data_dir):
-        return {}
+        return History()
     shown = git.optional(data_dir, "rev-parse", "--show-prefix")
     upstream = _upstream(data_dir)
     log = git.optional(
-        data_dir, "-c", "core.quotePath=false", "log", "--format=%x00%H %P%x00%cs%x00%s", "--name-only", "--relative", "--no-renames",
-        *([f"^{upstream}"] if upstream else []), "--", folder,
+        data_dir, "-c", "core.quotePath=false", "log", "--format=%x00%H %P%x00%cs%x00%s", "--name-status", "--relative", "--no-renames",
+        *([f"^{upstream}"] if upstream else []), "--", "positions", "departments",
     )
     if shown is None or log is None:
-        return {}
+        return History()
+    wanted, history = _read_log(log.text)
+    if not wanted:
+        return history
     prefix = shown.text.strip()
-    wanted: dict[str, list[tuple[str, str, str, str]]] = {}
+    requests = [f"{c}:{prefix}{path}" for path, entries in wanted.items() for commit, parent, *_ in entries for c in (commit, parent) if c]
+    blobs = _cat_files(data_dir, list(dict.fromkeys(requests)))
+    for path, entries in wanted.items():
+        revisions = [
+            Revision(commit[:10], date, subject, blobs.get(f"{parent}:{prefix}{path}") if parent else None, blobs.get(f"{commit}:{prefix}{path}"), order)
+            for commit, parent, date, subject, order in entries
+        ]
+        if upstream and len(entries) < PER_FILE:
+            oldest = revisions[-1]
+            revisions[-1] = Revision(oldest.commit, oldest.date, oldest.subject, None, oldest.after, oldest.order)
+        history.revisions[path] = revisions
+    return history
+
+
+def _read_log(text: str) -> tuple[dict[str, list[tuple[str, str, str, str, int]]], History]:
+    """Return the commits of each position file, and the deletions and paths the log shows."""
+    wanted: dict[str, list[tuple[str, str, str, str, int]]] = {}
+    history = History()
     commit = parent = date = subject = ""
+    order = -1
     # Split on newlines only: a subject may hold a carriage return or another line separator.
-    for line in log.text.split("\n"):
+    for line in text.split("\n"):
         if line.startswith("\x00"):
             _, ids, date, subject = line.split("\x00", 3)
             commit, _, parents = ids.partition(" ")
             parent = parents.split(" ")[0] if parents else ""
             date = date if _DATE.match(date) else ""
-        elif line and commit and line.endswith(".yml"):
-            entries = wanted.setdefault(line, [])
+            order += 1
+            continue
+        status, _, path = line.partition("\t")
+        if not (commit and path.endswith(".yml")):
+            continue
+        if path not in history.committed:
+            history.committed.add(path)
+            if status == "D":  # newest first: the file's last change deleted it
+                history.deleted[path] = Deletion(commit[:10], date, subject)
+        if path.startswith("positions/"):
+            entries = wanted.setdefault(path, [])
             if len(entries) < PER_FILE:
-                entries.append((commit, parent, date, subject))
-    if not wanted:
-        return {}
-    requests = []
-    for path, entries in wanted.items():
-        for commit, parent, _, _ in entries:
-            requests.append(f"{commit}:{prefix}{path}")
-            if parent:
-                requests.append(f"{parent}:{prefix}{path}")
-    blobs = _cat_files(data_dir, list(dict.fromkeys(requests)))
-    out: dict[str, list[Revision]] = {}
-    for path, entries in wanted.items():
-        out[path] = [
-            Revision(commit[:10], date, subject, blobs.get(f"{parent}:{prefix}{path}") if parent else None, blobs.get(f"{commit}:{prefix}{path}"))
-            for commit, parent, date, subject in entries
-        ]
-        if upstream and len(entries) < PER_FILE:
-            oldest = out[path][-1]
-            out[path][-1] = Revision(oldest.commit, oldest.date, oldest.subject, None, oldest.after)
-    return out
+                entries.append((commit, parent, date, subject, order))
+    return wanted, history
 
 
 def _upstream(data_dir: Path) -> str:

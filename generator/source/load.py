@@ -18,7 +18,7 @@ from ..errors import DataError, quote
 from ..paths import display_path
 from ..suggest import did_you_mean
 from .document import Document
-from .history import Revision, file_revisions, last_changed
+from .history import History, file_history, last_changed
 from .shape import check_shape
 from .yamlsource import parse
 
@@ -54,8 +54,8 @@ class Records:
     folder_found: bool = True
     changed: dict[str, str] = field(default_factory=dict)
     """Path relative to the data folder → date of its last commit (empty outside git)."""
-    revisions: dict[str, list[Revision]] = field(default_factory=dict)
-    """Path of a position file relative to the data folder → the commits that changed it, newest first."""
+    history: History = field(default_factory=History)
+    """What git says of the data files: also which were deleted, and by which commit."""
 
 
 class _Loader:
@@ -106,7 +106,7 @@ class _Loader:
                 for path in self.walk(Path(top[folder].path)):
                     self.one(path, kind)
         records.changed = last_changed(self.data_dir)
-        records.revisions = file_revisions(self.data_dir)
+        records.history = file_history(self.data_dir)
         return records
 
     def entries(self, folder: Path) -> list[os.DirEntry]:
