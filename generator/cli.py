@@ -28,6 +28,7 @@ def _parser() -> argparse.ArgumentParser:
     dif.add_argument("head", nargs="?", default=None, help="git revision or data folder (default: the working tree)")
     dif.add_argument("--format", choices=("markdown", "json"), default="markdown")
     dif.add_argument("--site-url", default="", help="link changed pages to this published handbook")
+    dif.add_argument("--build-failed", action="store_true", help="say first that the site build failed (CI), so an older summary never reads as current")
     own = sub.add_parser("codeowners", help="write CODEOWNERS from the owners of departments and handbook.yml")
     own.add_argument("--out", type=Path, default=Path("CODEOWNERS"), help="file to write (default: CODEOWNERS)")
     gen = sub.add_parser("generate", help="validate, then write the Markdown pages")
@@ -50,6 +51,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command == "check":
             return _check(args)
+        if args.command == "diff":
+            return _diff(args)
         print(_run(args), end="")
     except HandbookError as exc:
         for line in exc.lines():
@@ -72,12 +75,19 @@ def _check(args: argparse.Namespace) -> int:
     return 1 if report.failed else 0
 
 
+def _diff(args: argparse.Namespace) -> int:
+    """Print the role-change summary; exit 1 when a side does not validate (the summary then lists its errors)."""
+    from .pipeline import role_diff
+
+    text, ok = role_diff(Path.cwd(), args.data, args.base, args.head, args.format, args.site_url, build_failed=args.build_failed)
+    print(text, end="")
+    if not ok:
+        print("the data does not validate, so the change cannot be compared: the summary lists the errors", file=sys.stderr)
+    return 0 if ok else 1
+
+
 def _run(args: argparse.Namespace) -> str:
     """Run a command other than check; return what it prints."""
-    if args.command == "diff":
-        from .pipeline import role_diff
-
-        return role_diff(Path.cwd(), args.data, args.base, args.head, args.format, args.site_url)
     if args.command == "codeowners":
         from .pipeline import build_model
         from .review.codeowners import write_codeowners

@@ -16,12 +16,13 @@ from .review.annotations import CheckReport, text_line
 from .review.changelog import with_history
 from .review.codeowners import stale_codeowners
 from .review.diff import diff
-from .review.diff_report import to_json, to_markdown
-from .review.revisions import WORKING_TREE, model_at
+from .review.diff_report import invalid_json, invalid_markdown, to_json, to_markdown
+from .review.revisions import WORKING_TREE, InvalidRevision, model_at
 from .site.recruiting import prepare
 from .site.render import render
 from .site.write import WriteReport, write_pages
 from .source.load import load
+from .source.settings import site_settings
 
 
 def build_model(data_dir: Path, root: Path | None = None) -> OrgModel:
@@ -91,15 +92,24 @@ def _counts(model: OrgModel, public: OrgModel) -> str:
             + (f", {hiring} current opening{'s' if hiring != 1 else ''}" if hiring else ""))
 
 
-def role_diff(root: Path, data_dir: Path, base: str, head: str | None, fmt: str = "markdown", site_url: str = "") -> str:
-    """Return what the change from ``base`` to ``head`` (default: the files as they are now) does in role terms."""
+def role_diff(
+    root: Path, data_dir: Path, base: str, head: str | None, fmt: str = "markdown", site_url: str = "", *, build_failed: bool = False,
+) -> tuple[str, bool]:
+    """Return what the change from ``base`` to ``head`` (default: the files as they are now) does in role terms,
+    and whether both sides validate; a side that does not is the summary, with every error it has."""
     resolved = data_dir.resolve()
     if not resolved.is_relative_to(root.resolve()):
         raise HandbookError(f"{data_dir}: diff compares the data folder of this repository; run it from the repository's top folder")
     data = resolved.relative_to(root.resolve()).as_posix()
     head = head or WORKING_TREE
-    old, new = model_at(root, base, data), model_at(root, head, data)
+    text = catalogue(site_settings(resolved, "internal").language)
+    try:
+        old, new = model_at(root, base, data), model_at(root, head, data)
+    except InvalidRevision as exc:
+        if fmt == "json":
+            return invalid_json(exc.revision, exc.errors.lines(), base, head), False
+        return invalid_markdown(exc.revision, exc.errors.lines(), text, base, head, build_failed=build_failed), False
     result = diff(old, new)
     if fmt == "json":
-        return to_json(result, base, head)
-    return to_markdown(result, catalogue(new.handbook.language), base, head, site_url)
+        return to_json(result, base, head), True
+    return to_markdown(result, catalogue(new.handbook.language), base, head, site_url, build_failed=build_failed), True

@@ -9,6 +9,8 @@ from dataclasses import dataclass
 from ..errors import DataError
 
 FORMATS = ("text", "github", "gitlab", "json")
+GITHUB_SHOWN = 10
+"""Error annotations GitHub shows per step (and warnings, separately)."""
 
 
 @dataclass(frozen=True)
@@ -67,6 +69,11 @@ def github(findings: list[tuple[DataError, str]]) -> list[str]:
         props.append(f"title={_github_property(error.field or 'handbook')}")
         # The location is in the properties; the message is the text format's, after its location.
         out.append(f"::{severity} {','.join(props)}::{_github_data(_message(error))}")
+    errors = sum(1 for _, severity in findings if severity == "error")
+    if errors > GITHUB_SHOWN:
+        # GitHub drops the annotations of a step past its limit without a word: say how many there are.
+        out.append(f"::notice title=handbook::{errors} errors in all; GitHub marks at most {GITHUB_SHOWN} of them on the files. "
+                   "The job log and the summary comment list every one.")
     return out
 
 

@@ -189,11 +189,11 @@ class _Writer:
             out.append(f"{arrow}{lead}{marker}{markdown_fragment(core)}{marker}{trail}")
         return "".join(out)
 
-    def fold(self, lines: list[str], indent: str) -> list[str]:
-        if len(lines) <= FOLD:
+    def fold(self, lines: list[str], indent: str, keep: int = FOLD) -> list[str]:
+        if len(lines) <= keep:
             return lines
-        rest = len(lines) - FOLD + 1
-        return lines[: FOLD - 1] + [f"{indent}<details><summary>{self.t('diff.more', n=rest)}</summary>", ""] + lines[FOLD - 1:] + ["", f"{indent}</details>"]
+        rest = len(lines) - keep + 1
+        return lines[: keep - 1] + [f"{indent}<details><summary>{self.t('diff.more', n=rest)}</summary>", ""] + lines[keep - 1:] + ["", f"{indent}</details>"]
 
     def item(self, item: ItemDiff) -> list[str]:
         head = f"- **{self.t(f'diff.status.{item.kind}.{item.status}')}** {self.name(item)}"
@@ -214,12 +214,18 @@ def revision_label(revision: str, text: Catalogue) -> str:
     return text.text("diff.working_tree") if revision == WORKING_TREE else revision
 
 
-def to_markdown(result: RoleDiff, text: Catalogue, base: str, head: str, site_url: str = "") -> str:
+def _head(text: Catalogue, build_failed: bool) -> list[str]:
+    lines = [MARKER, f"### {text.text('diff.title')}", ""]
+    # A broken build must not leave an earlier summary standing as if it were current.
+    return lines + ([text.text("diff.build_failed"), ""] if build_failed else [])
+
+
+def to_markdown(result: RoleDiff, text: Catalogue, base: str, head: str, site_url: str = "", *, build_failed: bool = False) -> str:
     """Return the pull-request comment: one line when nothing changed for any role."""
     t = text.text
     w = _Writer(text, site_url)
     base, head = revision_label(base, text), revision_label(head, text)
-    lines = [MARKER, f"### {t('diff.title')}", ""]
+    lines = _head(text, build_failed)
     if result.empty:
         lines.append(t("diff.no_change", base=base, head=head))
         return "\n".join(lines) + "\n"
@@ -251,6 +257,25 @@ def to_markdown(result: RoleDiff, text: Catalogue, base: str, head: str, site_ur
         cut = comment.rfind("\n", 0, LIMIT - 200)
         comment = comment[:cut] + "\n\n" + t("diff.truncated") + "\n"
     return comment
+
+
+ANNOTATED = 10
+"""Errors a code host marks on the files per step (GitHub: 10); the summary lists every one."""
+
+
+def invalid_markdown(revision: str, errors: list[str], text: Catalogue, base: str, head: str, *, build_failed: bool = False) -> str:
+    """Return the comment for a change whose data does not validate: how many errors, and every one of them."""
+    t = text.text
+    w = _Writer(text, "")
+    lines = _head(text, build_failed) + [t("diff.invalid", revision=revision_label(revision, text), n=len(errors)), ""]
+    if len(errors) > ANNOTATED:
+        lines += [t("diff.invalid_all", n=ANNOTATED), ""]
+    lines += w.fold([f"- {markdown(e)}" for e in errors], "", keep=ANNOTATED + 1) + [""]
+    return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def invalid_json(revision: str, errors: list[str], base: str, head: str) -> str:
+    return json.dumps({"base": base, "head": head, "valid": False, "invalid": revision, "errors": errors}, ensure_ascii=False, indent=2) + "\n"
 
 
 def _n(value: int | None, t: Text) -> str:

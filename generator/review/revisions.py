@@ -44,11 +44,20 @@ def data_at(root: Path, revision: str, data: str = "data") -> Iterator[Path]:
         yield Path(tmp) / data
 
 
+class InvalidRevision(HandbookError):
+    """The data at one side of a comparison does not validate: its errors, for the summary to list."""
+
+    def __init__(self, revision: str, errors: DataErrors) -> None:
+        self.revision = revision
+        self.errors = errors
+        shown = "the working copy" if revision == WORKING_TREE else revision
+        super().__init__("\n".join([f"{shown}: the data does not validate, so it cannot be compared:", *errors.lines()]))
+
+
 def model_at(root: Path, revision: str, data: str = "data") -> OrgModel:
-    """Return the validated model of ``data/`` at ``revision``; its errors are reported as that revision's."""
+    """Return the validated model of ``data/`` at ``revision``; raise InvalidRevision with its errors."""
     with data_at(root, revision, data) as folder:
         try:
             return validate(load(folder, folder.parent))
         except DataErrors as exc:
-            shown = "the working tree" if revision == WORKING_TREE else revision
-            raise HandbookError("\n".join([f"{shown}: the data does not validate, so it cannot be compared:", *exc.lines()])) from None
+            raise InvalidRevision(revision, exc) from None
