@@ -11,12 +11,14 @@ from __future__ import annotations
 import logging
 import os
 import posixpath
+import secrets
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
+from mermaid2 import pyjs
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
@@ -29,6 +31,7 @@ from generator.model.audience import AUDIENCES
 from generator.model.org import OrgModel
 from generator.paths import display_path, link_out_of
 from generator.pipeline import generate
+from generator.site import mermaid
 from generator.site.navigation import edit_sources, navigation
 from generator.site.searchwords import handbook_words, prepare_segmenter, search_config, split_search_index
 from generator.site.tooltips import Tooltips
@@ -73,6 +76,10 @@ class _Build:
     """Exactly the pages this build generated (not the manifest on disk, which a pull request could carry)."""
     public_pages: set[str] = field(default_factory=set)
     tooltips: Tooltips | None = None
+    charts: str = ""
+    """The mark hiding this build's charts from mermaid2 until their page is written (generator/site/mermaid.py); '' when off."""
+    deferred: set[str] = field(default_factory=set)
+    """Pages whose charts wait for their scripts."""
 
 
 # MkDocs runs one build at a time and calls its events in order, so one holder suffices.
@@ -155,6 +162,10 @@ class _DirtyNotice(logging.Filter):
 
 def on_pre_build(config: MkDocsConfig) -> None:
     build, root = _current(), _root(config)
+    plugin: Any = config.plugins.get("mermaid2")  # configured by now: on_pre_build follows every on_config
+    # mermaid2's own loading modes other than its javascript setting stay mermaid2's to handle.
+    if plugin is not None and not plugin.extra_javascript and not plugin.activate_custom_loader:
+        build.charts = f"hb-chart-{secrets.token_hex(6)}"
     settings = build.settings
     try:
         model, report = generate(
@@ -210,8 +221,22 @@ def on_post_build(config: MkDocsConfig) -> None:
 
 
 def on_page_content(page_html: str, page: Any, config: MkDocsConfig, files: Files) -> str:
-    tooltips = _current().tooltips
-    return tooltips.add(page_html) if tooltips is not None else page_html
+    build = _current()
+    page_html = build.tooltips.add(page_html) if build.tooltips is not None else page_html
+    deferred = mermaid.defer(page_html, build.charts) if build.charts else None
+    if deferred is None:
+        return page_html
+    build.deferred.add(page.file.src_uri)
+    return deferred
+
+
+@event_priority(-50)  # after mermaid2, which passed the page by
+def on_post_page(output: str, page: Any, config: MkDocsConfig) -> str:
+    build = _current()
+    if page.file.src_uri not in build.deferred:
+        return output
+    plugin: Any = config.plugins["mermaid2"]
+    return mermaid.finish(output, build.charts, mermaid.scripts(plugin.javascript, page.url, pyjs.dumps(plugin.mermaid_args)))
 
 
 def _keep_public_only(files: Files, docs_dir: Path, public: set[str]) -> None:
