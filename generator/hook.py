@@ -78,6 +78,8 @@ class _Build:
     tooltips: Tooltips | None = None
     charts: str = ""
     """The mark hiding this build's charts from mermaid2 until their page is written (generator/site/mermaid.py); '' when off."""
+    chart_arguments: str = ""
+    """mermaid2's arguments as the JavaScript it writes (formatting them took 3 ms a page)."""
     deferred: set[str] = field(default_factory=set)
     """Pages whose charts wait for their scripts."""
 
@@ -166,6 +168,7 @@ def on_pre_build(config: MkDocsConfig) -> None:
     # mermaid2's own loading modes other than its javascript setting stay mermaid2's to handle.
     if plugin is not None and not plugin.extra_javascript and not plugin.activate_custom_loader:
         build.charts = f"hb-chart-{secrets.token_hex(6)}"
+        build.chart_arguments = pyjs.dumps(plugin.mermaid_args)
     settings = build.settings
     try:
         model, report = generate(
@@ -236,7 +239,7 @@ def on_post_page(output: str, page: Any, config: MkDocsConfig) -> str:
     if page.file.src_uri not in build.deferred:
         return output
     plugin: Any = config.plugins["mermaid2"]
-    return mermaid.finish(output, build.charts, mermaid.scripts(plugin.javascript, page.url, pyjs.dumps(plugin.mermaid_args)))
+    return mermaid.finish(output, build.charts, mermaid.scripts(plugin.javascript, page.url, build.chart_arguments))
 
 
 def _keep_public_only(files: Files, docs_dir: Path, public: set[str]) -> None:
