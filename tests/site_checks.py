@@ -15,6 +15,9 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 from generator.model.org import OrgModel
 
+# A chart as the generator marks it, left out of search and named for screen readers; the empty
+# attribute is written bare by the theme, or as ="" when mermaid2 re-serialises the page.
+CHART = re.compile(r'<div class="mermaid" data-search-exclude(?:="")? role="figure" aria-label="[^"]+"')
 SECTION_ANCHORS = ["responsibilities", "requirements", "kpis", "collaboration", "escalation", "tools", "reporting-line", "onboarding", "sources"]
 """Fixed anchors of a position page; they exist even when their section is empty, so old deep links land."""
 
