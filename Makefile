@@ -166,7 +166,7 @@ tmp=$$(mktemp -d) && \
 endef
 
 clean:
-	rm -rf site site.tmp site-public site-public.tmp generated .sample .public .pytest_cache
+	rm -rf site site.tmp site-public site-public.tmp generated .sample .public .pytest_cache .cache/handbook
 	find . -name __pycache__ -type d -not -path './$(VENV)/*' -prune -exec rm -rf {} +
 
 distclean: clean

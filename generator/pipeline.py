@@ -18,9 +18,10 @@ from .review.codeowners import stale_codeowners
 from .review.diff import diff
 from .review.diff_report import invalid_json, invalid_markdown, to_json, to_markdown
 from .review.revisions import WORKING_TREE, InvalidRevision, model_at
+from .site import rendercache
 from .site.recruiting import prepare
 from .site.render import render
-from .site.write import WriteReport, write_pages
+from .site.write import MANIFEST, WriteReport, write_pages
 from .source.load import load
 from .source.settings import site_settings
 
@@ -30,8 +31,13 @@ def build_model(data_dir: Path, root: Path | None = None) -> OrgModel:
 
     ``root`` is the project folder that messages show paths from (default: the working directory).
     """
+    return _build(data_dir, root)[0]
+
+
+def _build(data_dir: Path, root: Path | None) -> tuple[OrgModel, str]:
+    """Return the model and what git said about its files (part of the render cache's key)."""
     records = load(data_dir, root)
-    return with_history(validate(records), records.history.revisions)
+    return with_history(validate(records), records.history.revisions), repr(records.history)
 
 
 def generate(
@@ -45,15 +51,23 @@ def generate(
     tooltips and search are built from too. ``on_warning`` is told each opening that expired or closes soon.
     """
     today = today or build_date()
-    model = build_model(data_dir, root)
+    model, history = _build(data_dir, root)
     if on_warning is not None:
         # Said, not failed: a build that stopped on an expired opening would keep it on the published site.
         for warning in expiry_warnings(model, today):
             on_warning(text_line(warning, "warning"))
     current = current_openings(model, today)
     model = for_audience(current, audience)
+    settings = {"audience": audience, "site_url": site_url, "public_url": public_url, "today": today.isoformat()}
+    project = root or Path.cwd()
+    key = rendercache.input_key(data_dir, settings, history)
+    pages = rendercache.cached_pages(project, audience, key, out_dir)
+    if pages is not None:
+        return model, WriteReport(pages=pages, unchanged=len(pages))
     recruiting = prepare(model, catalogue(model.handbook.language), site_url=site_url, public_url=public_url)
-    return model, write_pages(out_dir, render(model, recruiting=recruiting), root)
+    report = write_pages(out_dir, render(model, recruiting=recruiting), root)
+    rendercache.remember(project, audience, key, out_dir, [*report.pages, MANIFEST])
+    return model, report
 
 
 def check(data_dir: Path, codeowners: Path | None = None, today: datetime.date | None = None) -> CheckReport:
