@@ -64,9 +64,18 @@ class _Loader:
         self.root = root
         self.real = data_dir.resolve()
         self.records = Records(singles={kind: None for kind, _ in SINGLE_FILES.values()})
+        self._prefix: str | None = None
 
     def shown(self, path: Path) -> str:
-        return display_path(path, self.root)
+        # Every file is shown from the data folder's own shown path: resolving the project for
+        # each of 5,000 files was a tenth of a no-op regeneration.
+        try:
+            rel = path.relative_to(self.data_dir).as_posix()
+        except ValueError:
+            return display_path(path, self.root)
+        if self._prefix is None:
+            self._prefix = display_path(self.data_dir, self.root)
+        return rel if self._prefix == "." else f"{self._prefix}/{rel}"
 
     def fail(self, path: Path, message: str) -> None:
         self.records.errors.append(DataError(self.shown(path), 0, 0, "", message))
