@@ -75,6 +75,8 @@ class _Loader:
             return display_path(path, self.root)
         if self._prefix is None:
             self._prefix = display_path(self.data_dir, self.root)
+        if rel == ".":
+            return self._prefix
         return rel if self._prefix == "." else f"{self._prefix}/{rel}"
 
     def fail(self, path: Path, message: str) -> None:
