@@ -22,7 +22,7 @@ from .site import rendercache
 from .site.recruiting import prepare
 from .site.render import render
 from .site.write import MANIFEST, WriteReport, write_pages
-from .source.load import load
+from .source.load import Records, load
 from .source.settings import site_settings
 
 
@@ -34,10 +34,10 @@ def build_model(data_dir: Path, root: Path | None = None) -> OrgModel:
     return _build(data_dir, root)[0]
 
 
-def _build(data_dir: Path, root: Path | None) -> tuple[OrgModel, str]:
-    """Return the model and what git said about its files (part of the render cache's key)."""
+def _build(data_dir: Path, root: Path | None) -> tuple[OrgModel, Records]:
+    """Return the model and the records it was built from (their file digests and history key the render cache)."""
     records = load(data_dir, root)
-    return with_history(validate(records), records.history.revisions), repr(records.history)
+    return with_history(validate(records), records.history.revisions), records
 
 
 def generate(
@@ -51,7 +51,7 @@ def generate(
     tooltips and search are built from too. ``on_warning`` is told each opening that expired or closes soon.
     """
     today = today or build_date()
-    model, history = _build(data_dir, root)
+    model, records = _build(data_dir, root)
     if on_warning is not None:
         # Said, not failed: a build that stopped on an expired opening would keep it on the published site.
         for warning in expiry_warnings(model, today):
@@ -60,7 +60,7 @@ def generate(
     model = for_audience(current, audience)
     settings = {"audience": audience, "site_url": site_url, "public_url": public_url, "today": today.isoformat()}
     project = root or Path.cwd()
-    key = rendercache.input_key(data_dir, settings, history)
+    key = rendercache.input_key(records.digests, settings, repr(records.history))
     pages = rendercache.cached_pages(project, audience, key, out_dir)
     if pages is not None:
         return model, WriteReport(pages=pages, unchanged=len(pages))

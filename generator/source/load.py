@@ -8,6 +8,7 @@ device cannot hang the build.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 import stat
@@ -56,6 +57,8 @@ class Records:
     """Path relative to the data folder → date of its last commit (empty outside git)."""
     history: History = field(default_factory=History)
     """What git says of the data files: also which were deleted, and by which commit."""
+    digests: dict[str, str] = field(default_factory=dict)
+    """Path of every file read, as messages show it → SHA-256 of its bytes: what the render cache is keyed on."""
 
 
 class _Loader:
@@ -220,7 +223,9 @@ class _Loader:
             if info.st_size > MAX_FILE_BYTES:
                 self.fail(path, f"file is too large ({info.st_size:,} bytes, at most {MAX_FILE_BYTES:,})")
                 return None
-            text = path.read_bytes().decode("utf-8-sig")
+            raw = path.read_bytes()
+            self.records.digests[shown] = hashlib.sha256(raw).hexdigest()
+            text = raw.decode("utf-8-sig")
         except UnicodeDecodeError as exc:
             self.records.errors.append(DataError(shown, 1, 1, "", f"not UTF-8 text (byte {exc.start})"))
             return None
