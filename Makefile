@@ -17,7 +17,11 @@ MERMAID_JS := $(VENDOR)/mermaid.min.js
 # The Porter stemmer behind English search queries (overrides/assets/javascripts/search.js).
 STEMMER_VERSION := 2.0.1
 STEMMER_SHA256 := 154936155f541e1dca18bb75f0fe47c5d881f7b68b2953d92bd33254aca5cc39
-VENDOR_STAMP := $(VENDOR)/.mermaid-$(MERMAID_VERSION)-stemmer-$(STEMMER_VERSION)
+# lunr, for the search worker that answers from the index prepared at build time
+# (overrides/assets/javascripts/search-worker.js): the version Material's own worker bundles.
+LUNR_VERSION := 2.3.9
+LUNR_SHA256 := 0c50d9002b85780a842afffb567bb54ede402dae7c6dc5997a018614d8044fc8
+VENDOR_STAMP := $(VENDOR)/.mermaid-$(MERMAID_VERSION)-stemmer-$(STEMMER_VERSION)-lunr-$(LUNR_VERSION)
 # mermaid2 loads this stand-in, which fetches the library only when a chart nears the viewport.
 MERMAID_LOADER := $(VENDOR)/mermaid-loader.js
 HOST ?= 127.0.0.1:8000
@@ -150,9 +154,10 @@ $(VENDOR_STAMP):
 	@mkdir -p $(VENDOR)
 	@$(call vendor,mermaid,$(MERMAID_VERSION),dist/mermaid.min.js,$(MERMAID_SHA256),mermaid.min.js)
 	@$(call vendor,stemmer,$(STEMMER_VERSION),index.js,$(STEMMER_SHA256),stemmer.js)
+	@$(call vendor,lunr,$(LUNR_VERSION),lunr.min.js,$(LUNR_SHA256),lunr.min.js)
 	@rm -f $(VENDOR)/.mermaid-*
 	@touch $@
-	@echo "fetched mermaid $(MERMAID_VERSION) and stemmer $(STEMMER_VERSION) into $(VENDOR)"
+	@echo "fetched mermaid $(MERMAID_VERSION), stemmer $(STEMMER_VERSION) and lunr $(LUNR_VERSION) into $(VENDOR)"
 
 # $(call vendor,package,version,file in package,sha256,name in $(VENDOR)); the package's licence goes beside it.
 define vendor

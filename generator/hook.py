@@ -33,7 +33,8 @@ from generator.paths import display_path, link_out_of
 from generator.pipeline import generate
 from generator.site import mermaid
 from generator.site.navigation import edit_sources, navigation
-from generator.site.searchwords import handbook_words, prepare_segmenter, search_config, split_search_index
+from generator.site.searchindex import UnsupportedSearch, material_worker, prepare_search
+from generator.site.searchwords import handbook_words, prepare_segmenter, search_config
 from generator.site.tooltips import Tooltips
 from generator.source.handwritten import public_pages
 from generator.source.settings import site_settings
@@ -147,6 +148,10 @@ def on_config(config: MkDocsConfig) -> None:
     if search is not None:
         for key, value in search_config(site.language).items():
             search.config[key] = value
+        try:
+            config.extra["handbook_search_worker"] = material_worker(config.theme.dirs)
+        except UnsupportedSearch as exc:
+            raise PluginError(str(exc)) from exc
     if settings.data_dir != "data":  # make sample: rebuild when the sample's data changes, not the company's
         config.watch.append(str(root / settings.data_dir))
     # make serve prints the address, each rebuild and any data error: not one INFO line per page
@@ -220,7 +225,10 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 @event_priority(-100)  # after the search plugin has written its index
 def on_post_build(config: MkDocsConfig) -> None:
-    split_search_index(Path(config.site_dir) / "search" / "search_index.json", handbook_words(_model()))
+    try:
+        prepare_search(Path(config.site_dir) / "search", handbook_words(_model()))
+    except UnsupportedSearch as exc:
+        raise PluginError(str(exc)) from exc
 
 
 def on_page_content(page_html: str, page: Any, config: MkDocsConfig, files: Files) -> str:

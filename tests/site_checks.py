@@ -14,6 +14,7 @@ from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
 from generator.model.org import OrgModel
+from generator.site.searchindex import read_docs
 
 # A chart as the generator marks it, left out of search and named for screen readers; the empty
 # attribute is written bare by the theme, or as ="" when mermaid2 re-serialises the page.
@@ -145,10 +146,11 @@ def known_words(model: OrgModel) -> list[str]:
 def index_problems(site: Path, model: OrgModel) -> list[str]:
     """The search index holds no diagram source, and every known Chinese word is a word of its own in it."""
     index = json.loads((site / "search" / "search_index.json").read_text("utf-8"))
-    texts = [doc["text"] for doc in index["docs"]]
-    problems = [f"diagram source indexed in {doc['location']}" for doc in index["docs"] if "flowchart" in doc["text"] or "click p_" in doc["text"]]
+    docs = read_docs(site / "search")
+    texts = [doc["text"] for doc in docs]
+    problems = [f"diagram source indexed in {doc['location']}" for doc in docs if "flowchart" in doc["text"] or "click p_" in doc["text"]]
     separator = re.compile(index["config"]["separator"])
-    tokens = {tok for t in texts + [d["title"] for d in index["docs"]] for tok in separator.split(t) if tok}
+    tokens = {tok for t in texts + [d["title"] for d in docs] for tok in separator.split(t) if tok}
     # One that contains others (售后客服 holds 售后 and 客服) is cut at their edges, so each is found.
     words = {w for w in known_words(model) if re.fullmatch(r"[\u4e00-\u9fff]{2,}", w)}
     for word in words:
@@ -230,8 +232,7 @@ def visible_text(site: Path) -> dict[str, str]:
         if "assets" in path.relative_to(site).parts[:1]:
             continue
         out[path.relative_to(site).as_posix()] = page_text(path)
-    index = json.loads((site / "search" / "search_index.json").read_text("utf-8"))
     parser = _Visible()  # the index holds HTML too: what a result shows of it
-    parser.feed("\n".join(f"<p>{d['title']}</p>{d['text']}" for d in index["docs"]).replace("\u200b", ""))
+    parser.feed("\n".join(f"<p>{d['title']}</p>{d['text']}" for d in read_docs(site / "search")).replace("\u200b", ""))
     out["search/search_index.json"] = "\n".join(parser.parts)
     return out

@@ -8,11 +8,9 @@ exactly as before.
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterable
 from itertools import pairwise
-from pathlib import Path
 
 from ..model.org import OrgModel
 from ..segment import segmenter
@@ -115,15 +113,10 @@ class WordSplitter:
         return _RUN.sub(lambda m: self.split_run(m.group()), text)
 
 
-def split_search_index(path: Path, words: Iterable[str]) -> None:
-    """Rewrite Material's search index in place with known words split out of longer ones."""
-    if not path.is_file():
-        return
+def split_words(data: dict, words: Iterable[str]) -> None:
+    """Split known words out of longer ones in the titles and text of Material's search index data."""
     splitter = WordSplitter(words)
-    data = json.loads(path.read_text("utf-8"))
     for doc in data.get("docs", []):
         for key in ("title", "text"):
             if isinstance(doc.get(key), str):
                 doc[key] = splitter.split_text(doc[key])
-    # Material's compact form, but with Chinese as UTF-8 rather than \u escapes: half the bytes to load.
-    path.write_text(json.dumps(data, separators=(",", ":"), ensure_ascii=False), "utf-8")
