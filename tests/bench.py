@@ -64,19 +64,22 @@ def _size(path: Path) -> int:
     return sum(f.stat().st_size for f in path.rglob("*") if f.is_file())
 
 
-def _search_latency(site: Path, query: str) -> float | None:
-    """Seconds from opening a page to the search box showing results for ``query``; None without Chromium."""
+def _search_latency(site: Path, query: str) -> tuple[float | None, float | None]:
+    """Seconds from opening a page to the search box showing results for ``query``, and the kilobytes of
+    search index downloaded until then, compressed as a web server sends them; None without Chromium."""
     try:
         from browser import _CHROMIUM_ARGS, chromium_path, serve
         from playwright.sync_api import sync_playwright
     except ImportError:
-        return None
+        return None, None
     executable = chromium_path()
     if executable is None:
-        return None
-    with serve(site) as base, sync_playwright() as p:
+        return None, None
+    fetched: list[int] = []
+    with serve(site, compress=True) as base, sync_playwright() as p:
         browser = p.chromium.launch(executable_path=executable, args=_CHROMIUM_ARGS)
         page = browser.new_page()
+        page.on("response", lambda r: fetched.append(int(r.headers.get("content-length") or 0)) if "/search/" in r.url else None)
         start = time.perf_counter()
         page.goto(base)
         page.click(".md-search__input")
@@ -86,8 +89,9 @@ def _search_latency(site: Path, query: str) -> float | None:
             "() => /\\d/.test(document.querySelector('.md-search-result__meta').textContent)", timeout=QUERY_TIMEOUT * 1000
         )
         elapsed = time.perf_counter() - start
+        index_kb = sum(fetched) / 1e3
         browser.close()
-        return elapsed
+        return elapsed, index_kb
 
 
 def bench_org(n: int, work: Path) -> dict[str, object]:
@@ -115,9 +119,9 @@ def bench_org(n: int, work: Path) -> dict[str, object]:
     row["peak memory MB"] = peak
     site = project / "site"
     row["site MB"] = _size(site) / 1e6
-    row["search index MB"] = (site / "search" / "search_index.json").stat().st_size / 1e6
+    row["search index MB"] = _size(site / "search") / 1e6
     title = next(iter(model.positions.values())).title
-    row["search answer s"] = _search_latency(site, title)
+    row["search answer s"], row["search KB before results"] = _search_latency(site, title)
     if n == SERVE_N:
         first = sorted((project / "data" / "positions").glob("*.yml"))[0]
         row["serve: edit served s"] = serve_edit(project, f"positions/{first.stem}/", first)
