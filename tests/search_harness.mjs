@@ -1,7 +1,8 @@
 // Runs a search worker in Node as a browser would run it, and prints its answers to a list of queries.
 //   node search_harness.mjs <worker.js> <site folder> <setup.json> <queries.json>
 // setup.json is the data of Material's SETUP message ({config, docs, options}); the worker's
-// fetches read the site folder, and the bytes each query fetched are reported with its answers.
+// fetches read the site folder. Each query's answers come with the milliseconds after which each
+// arrived and the bytes the query fetched.
 import fs from "node:fs";
 import path from "node:path";
 import vm from "node:vm";
@@ -26,7 +27,8 @@ globalThis.fetch = async url => {
 let listener;
 globalThis.addEventListener = (type, fn) => { if (type === "message") listener = fn; };
 let received = [];
-globalThis.postMessage = message => { received.push(message); };
+let sentAt = 0;
+globalThis.postMessage = message => { received.push({ message, ms: performance.now() - sentAt }); };
 
 // Every step of both workers is a promise on synchronous reads: a few turns of the event loop settle it.
 async function settle() {
@@ -35,6 +37,7 @@ async function settle() {
 
 async function send(message) {
   received = [];
+  sentAt = performance.now();
   listener({ data: message });
   await settle();
   return received;
@@ -43,12 +46,12 @@ async function send(message) {
 vm.runInThisContext(fs.readFileSync(workerFile, "utf8"), { filename: workerFile });
 const setup = JSON.parse(fs.readFileSync(setupFile, "utf8"));
 const ready = await send({ type: 0, data: setup });
-if (!ready.some(m => m.type === 1)) throw new Error(`worker not ready: ${JSON.stringify(ready)}`);
+if (!ready.some(({ message }) => message.type === 1)) throw new Error(`worker not ready: ${JSON.stringify(ready)}`);
 const setupBytes = fetched;
 const out = [];
 for (const query of JSON.parse(fs.readFileSync(queriesFile, "utf8"))) {
   fetched = 0;
-  const results = (await send({ type: 2, data: query })).filter(m => m.type === 3).map(m => m.data);
-  out.push({ query, results, bytes: fetched });
+  const answers = (await send({ type: 2, data: query })).filter(({ message }) => message.type === 3);
+  out.push({ query, results: answers.map(({ message }) => message.data), ms: answers.map(({ ms }) => Math.round(ms)), bytes: fetched });
 }
 process.stdout.write(JSON.stringify({ setupBytes, answers: out }));

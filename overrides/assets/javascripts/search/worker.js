@@ -61,6 +61,7 @@ class PreparedSearch {
     this.chunks = heads.texts;
     this.hasText = new Uint8Array(this.docs.length);
     this.parts = new Map();
+    this.tables = new Map();
   }
 
   part(name, use) {
@@ -186,16 +187,26 @@ class PreparedSearch {
     }))));
   }
 
+  // A field's words and position table, which do not depend on the query: Material keeps them from
+  // indexing, this worker from the first query that shows the section.
+  tokens(doc, field, value) {
+    const key = `${field}/${this.number.get(doc)}`;
+    let found = this.tables.get(key);
+    if (typeof found === "undefined") this.tables.set(key, found = tokenize(value));
+    return found;
+  }
+
   // One result as Material's worker returns it: the section, its fields highlighted where words matched.
   item({ doc, score, terms, metadata }) {
     const { parent, ...copy } = doc; // eslint-disable-line no-unused-vars -- the page never reads it
     if (copy.tags) copy.tags = [...copy.tags];
-    if (!this.hasText[this.number.get(doc)]) copy.text = "";
+    const loaded = this.hasText[this.number.get(doc)];
+    if (!loaded) copy.text = "";
     for (const field of this.index.fields) {
-      if (typeof copy[field] === "undefined") continue;
+      if (typeof copy[field] === "undefined" || (field === "text" && !loaded)) continue;
       const matched = new Set(Object.keys(metadata).filter(term => typeof metadata[term][field] !== "undefined"));
       if (!matched.size) continue;
-      const { table, words } = tokenize(copy[field]);
+      const { table, words } = this.tokens(doc, field, copy[field]);
       const positions = words.filter(([word]) => matched.has(word)).map(([, position]) => position);
       if (!positions.length) continue;
       const value = highlightAll(Array.isArray(copy[field]) ? copy[field] : [copy[field]], table, positions, field !== "text");
