@@ -8,6 +8,7 @@ the company even when it is copied from the intranet.
 
 from __future__ import annotations
 
+import functools
 import io
 from dataclasses import dataclass
 
@@ -103,15 +104,7 @@ class Recruiting:
     def qr_svg(self, pos: Position) -> str:
         """Return an SVG QR code of the position's published address ('' without one)."""
         url = self.url(pos)
-        if not url:
-            return ""
-        out = io.BytesIO()
-        # Medium error correction survives a poster's print and a phone camera's glare; the quiet zone is the standard four modules.
-        code = segno.make(url, error="m", micro=False)
-        code.save(out, kind="svg", xmldecl=False, svgns=True, scale=4, border=4, nl=False, omitsize=True, svgclass=None, lineclass=None)
-        # A viewBox lets the code scale to any size; width and height give the file opened on its own a size too.
-        width, height = code.symbol_size(scale=4, border=4)
-        return out.getvalue().decode("ascii").replace("<svg ", f'<svg width="{width}" height="{height}" ', 1)
+        return qr_svg(url) if url else ""
 
     def postings(self, pos: Position) -> list[dict]:
         """Return a schema.org JobPosting per current opening, every value one the page shows."""
@@ -175,6 +168,19 @@ class Recruiting:
             if hiring:
                 out.append((dept.id, hiring))
         return out
+
+
+@functools.lru_cache(maxsize=65_536)
+def qr_svg(url: str) -> str:
+    """Return an SVG QR code of ``url``. Kept per address for the life of the process: encoding one takes
+    segno about 7 ms, every regeneration needs them all, and make serve regenerates on every saved edit."""
+    out = io.BytesIO()
+    # Medium error correction survives a poster's print and a phone camera's glare; the quiet zone is the standard four modules.
+    code = segno.make(url, error="m", micro=False)
+    code.save(out, kind="svg", xmldecl=False, svgns=True, scale=4, border=4, nl=False, omitsize=True, svgclass=None, lineclass=None)
+    # A viewBox lets the code scale to any size; width and height give the file opened on its own a size too.
+    width, height = code.symbol_size(scale=4, border=4)
+    return out.getvalue().decode("ascii").replace("<svg ", f'<svg width="{width}" height="{height}" ', 1)
 
 
 def _amount(value: float) -> str:

@@ -39,6 +39,9 @@ TEXT_BYTES = 32_000
 _JS_SPACE = "\t\n\x0b\x0c\r \xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff"
 
 
+_ANGLE = re.compile("[<>]")
+
+
 class UnsupportedSearch(ValueError):
     """Search settings this index cannot reproduce."""
 
@@ -51,23 +54,21 @@ def separator_pattern(separator: str) -> re.Pattern[str]:
 
 
 def text_sections(value: str) -> Iterator[str]:
-    """Yield the text between HTML tags, as Material's ``extract`` cuts a field (a stray > ends a tag too)."""
-    start = end = stack = 0
-    n = len(value)
-    while end < n:
-        ch = value[end]
-        if ch == "<" and end > start:
-            yield value[start:end]
-            start = end
-        elif ch == ">":
-            if value[start + 1 : start + 2] == "/":
-                stack -= 1
-            elif end == 0 or value[end - 1] != "/":
-                stack += 1
+    """Yield the text between HTML tags, as Material's ``extract`` cuts a field (a stray > ends a tag too).
+
+    Only < and > move its cursor, so the scan jumps from one to the next; which tags are open
+    changes nothing about the text it yields."""
+    start = 0
+    for match in _ANGLE.finditer(value):
+        end = match.start()
+        if value[end] == "<":
+            if end > start:
+                yield value[start:end]
+                start = end
+        else:
             start = end + 1
-        end += 1
-    if end > start:
-        yield value[start:end]
+    if len(value) > start:
+        yield value[start:]
 
 
 def tokens(value: object, separator: re.Pattern[str]) -> list[str]:
@@ -112,14 +113,22 @@ def _pipeline(config: dict[str, Any]) -> Any:
 def _postings(docs: list[dict[str, Any]], fields: list[str], config: dict[str, Any]) -> dict[str, _Postings]:
     separator, pipeline = separator_pattern(config["separator"]), _pipeline(config)
     index: dict[str, _Postings] = {}
+    # Titles such as 职责 recur in every position: each distinct value is cut and counted once.
+    counted: dict[str, dict[str, int]] = {}
     for number, doc in enumerate(docs):
         for f, name in enumerate(fields):
-            counts: dict[str, int] = {}
-            for word in pipeline(tokens(doc.get(name), separator)):
-                counts[word] = counts.get(word, 0) + 1
+            value = doc.get(name)
+            counts = counted.get(value) if isinstance(value, str) else None
+            if counts is None:
+                counts = {}
+                for word in pipeline(tokens(value, separator)):
+                    counts[word] = counts.get(word, 0) + 1
+                if isinstance(value, str):
+                    counted[value] = counts
+            for word, count in counts.items():
+                # lunr numbers words in the order they first appear; a dict keeps that order.
                 if word not in index:
                     index[word] = _Postings(len(index), [[] for _ in fields])
-            for word, count in counts.items():
                 index[word].fields[f] += (number, count)
     return index
 

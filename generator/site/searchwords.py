@@ -70,6 +70,7 @@ class WordSplitter:
     """
 
     def __init__(self, words: Iterable[str]) -> None:
+        self._cuts: dict[str, str] = {}
         self._trie: dict = {}
         for word in words:
             if _WORD.fullmatch(word):
@@ -89,6 +90,13 @@ class WordSplitter:
                     yield i, j
 
     def split_run(self, run: str) -> str:
+        # The same runs recur on every page (headings, labels, shared duties): each is cut once.
+        cut = self._cuts.get(run)
+        if cut is None:
+            cut = self._cuts[run] = self._split_run(run)
+        return cut
+
+    def _split_run(self, run: str) -> str:
         core = run.strip(_ZWSP)
         if not core:
             return run
