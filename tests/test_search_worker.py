@@ -101,6 +101,10 @@ HOSTILE = [
     ("a/#s", "Σ ΣΑΣ İstanbul", "x\x1cy z\x85w u\ufeffv s\u00a0t p\u2028q 𝐀𝐁 ǅ ß ﬁ"),
     ("b/", "<p>tag in title</p>", "< lone <<< >> ><a href='x'>link</a> <!-- c --> &lt;x&gt;"),
     ("b/#t", "", "repeat repeat repeat reporting reports the and of"),
+    ("#home-section", "首页一节", "an address that starts with #, after another page's"),
+    ("", "首页", "the home page"),
+    ("#home-other", "首页另一节", "a section of the page named last"),
+    ("c/#orphan", "无页之节", "a section whose page is not listed before it"),
 ]
 
 

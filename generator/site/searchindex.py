@@ -143,6 +143,34 @@ def _delta(flat: list[int]) -> list[int]:
     return out
 
 
+def _short_locations(locations: Iterable[str]) -> list[str | list[str]]:
+    """Write a section's address as "#anchor" when its page is the one named last (a third of the bytes);
+    a whole address that itself starts with # is written as [address]."""
+    out: list[str | list[str]] = []
+    last: str | None = None
+    for location in locations:
+        path, hash_, fragment = location.partition("#")
+        if hash_ and path == last:
+            out.append("#" + fragment)
+        else:
+            out.append([location] if location.startswith("#") else location)
+            last = path
+    return out
+
+
+def _long_locations(short: Iterable[str | list[str]]) -> list[str]:
+    out: list[str] = []
+    last = ""
+    for entry in short:
+        if isinstance(entry, str) and entry.startswith("#"):
+            out.append(last + entry)
+        else:
+            location = entry[0] if isinstance(entry, list) else entry
+            out.append(location)
+            last = location.partition("#")[0]
+    return out
+
+
 def _dump(value: object) -> bytes:
     # Chinese as UTF-8 rather than \u escapes (half the bytes), unless a lone surrogate has no UTF-8 form.
     text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
@@ -180,7 +208,7 @@ def split_index(data: dict[str, Any]) -> SearchParts:
     posting_starts, posting_runs = _shards((_dump([index[t].number, *map(_delta, index[t].fields)]) for t in terms), POSTING_BYTES)
     text_starts, text_runs = _shards((_dump(doc.get("text", "")) for doc in docs), TEXT_BYTES)
     heads: dict[str, Any] = {
-        "locations": [doc["location"] for doc in docs],
+        "locations": _short_locations(doc["location"] for doc in docs),
         "titles": [doc.get("title", "") for doc in docs],
         "texts": text_starts,
     }
@@ -188,13 +216,16 @@ def split_index(data: dict[str, Any]) -> SearchParts:
     boosts = {str(i): doc["boost"] for i, doc in enumerate(docs) if "boost" in doc}
     heads |= {"tags": tags} if tags else {}
     heads |= {"boosts": boosts} if boosts else {}
-    files = {f"{FOLDER}/terms.json": _dump({"terms": terms, "shards": posting_starts}), f"{FOLDER}/docs.json": _dump(heads)}
-    files |= {f"{FOLDER}/p{k}.json": _join(run) for k, run in enumerate(posting_runs)}
+    files = {f"{FOLDER}/p{k}.json": _join(run) for k, run in enumerate(posting_runs)}
     files |= {f"{FOLDER}/t{k}.json": _join(run) for k, run in enumerate(text_runs)}
+    words: dict[str, Any] = {"terms": terms, "shards": posting_starts}
     digest = hashlib.sha256()
-    for name in sorted(files):
-        digest.update(name.encode() + b"\0" + files[name] + b"\0")
+    for name, content in [*sorted(files.items()), ("terms", _dump(words)), ("docs", _dump(heads))]:
+        digest.update(name.encode() + b"\0" + content + b"\0")
     version = digest.hexdigest()[:16]
+    # The worker fetches these two as it starts, before it knows the version: they name it themselves.
+    files[f"{FOLDER}/terms.json"] = _dump({"version": version, **words})
+    files[f"{FOLDER}/docs.json"] = _dump({"version": version, **heads})
     files["search_index.json"] = _dump({"config": {**config, "prepared": {"version": version, "folder": FOLDER}}, "docs": []})
     return SearchParts(files, version)
 
@@ -220,7 +251,7 @@ def read_docs(folder: Path) -> list[dict[str, Any]]:
     for k in range(len(heads["texts"])):
         texts += json.loads((own / f"t{k}.json").read_text("utf-8"))
     docs: list[dict[str, Any]] = []
-    for i, (location, title) in enumerate(zip(heads["locations"], heads["titles"], strict=True)):
+    for i, (location, title) in enumerate(zip(_long_locations(heads["locations"]), heads["titles"], strict=True)):
         doc: dict[str, Any] = {"location": location, "title": title, "text": texts[i]}
         for key, listed in (("tags", heads.get("tags", {})), ("boost", heads.get("boosts", {}))):
             if str(i) in listed:

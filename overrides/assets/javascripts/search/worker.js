@@ -50,7 +50,15 @@ class PreparedSearch {
       fields: this.fields,
       pipeline,
     });
-    this.docs = heads.locations.map((location, i) => {
+    let page = "";
+    const locations = heads.locations.map(entry => {
+      // "#anchor" is a section of the page named last; [address] an address that starts with # (searchindex.py).
+      if (typeof entry === "string" && entry.startsWith("#")) return page + entry;
+      const location = Array.isArray(entry) ? entry[0] : entry;
+      page = location.split("#")[0];
+      return location;
+    });
+    this.docs = locations.map((location, i) => {
       const doc = { location, title: heads.titles[i], text: "" };
       if (heads.tags && String(i) in heads.tags) doc.tags = heads.tags[String(i)];
       if (heads.boosts && String(i) in heads.boosts) doc.boost = heads.boosts[String(i)];
@@ -179,7 +187,7 @@ class PreparedSearch {
   loadText(groups) {
     const chunks = new Set();
     for (const items of groups)
-      for (const { doc } of items) if (!this.hasText[this.number.get(doc)]) chunks.add(runOf(this.chunks, this.number.get(doc)));
+      for (const { doc } of items) if (doc && !this.hasText[this.number.get(doc)]) chunks.add(runOf(this.chunks, this.number.get(doc)));
     return Promise.all([...chunks].map(k => this.part(`t${k}`, texts => texts.forEach((text, j) => {
       const i = this.chunks[k] + j;
       this.docs[i].text = text;
@@ -198,6 +206,7 @@ class PreparedSearch {
 
   // One result as Material's worker returns it: the section, its fields highlighted where words matched.
   item({ doc, score, terms, metadata }) {
+    if (typeof doc === "undefined") return { score, terms }; // Material's too, for a page listed after its own section
     const { parent, ...copy } = doc; // eslint-disable-line no-unused-vars -- the page never reads it
     if (copy.tags) copy.tags = [...copy.tags];
     const loaded = this.hasText[this.number.get(doc)];
@@ -226,7 +235,7 @@ class PreparedSearch {
     if (!query) return reply({ items: [] });
     const { groups, suggest } = await this.rank(query);
     await this.loadText(groups.slice(0, SHOWN));
-    if (groups.slice(SHOWN).some(items => items.some(({ doc }) => !this.hasText[this.number.get(doc)]))) {
+    if (groups.slice(SHOWN).some(items => items.some(({ doc }) => doc && !this.hasText[this.number.get(doc)]))) {
       reply(this.result(groups, suggest));
       await this.loadText(groups.slice(SHOWN));
     }
@@ -234,14 +243,26 @@ class PreparedSearch {
   }
 }
 
+const FOLDER = "handbook"; // searchindex.FOLDER
+function fetchJSON(url, init) {
+  return fetch(url, init).then(response => {
+    if (!response.ok) throw new Error(`search index: ${response.status} for ${url}`);
+    return response.json();
+  });
+}
+
+// The word list and the sections' addresses are needed before any answer, so they are fetched as the
+// worker starts, not once Material's page has fetched search_index.json and sent its settings. They
+// are revalidated, and name their version: one that does not match the settings is fetched again.
+const early = ["terms", "docs"].map(name =>
+  fetchJSON(new URL(`../../../search/${FOLDER}/${name}.json`, self.location), { cache: "no-cache" }).catch(() => null));
+
 async function setup({ config, options }) {
   const { version, folder } = config.prepared;
   const base = new URL(`../../../search/${folder}/`, self.location);
-  const fetchPart = name => fetch(new URL(`${name}.json?v=${version}`, base)).then(response => {
-    if (!response.ok) throw new Error(`search index: ${response.status} for ${name}.json`);
-    return response.json();
-  });
-  const [words, heads] = await Promise.all([fetchPart("terms"), fetchPart("docs")]);
+  const fetchPart = name => fetchJSON(new URL(`${name}.json?v=${version}`, base));
+  const [words, heads] = await Promise.all(early.map((part, i) => part.then(data =>
+    data && data.version === version && folder === FOLDER ? data : fetchPart(["terms", "docs"][i]))));
   return new PreparedSearch(config, options, words, heads, fetchPart);
 }
 
