@@ -16,7 +16,7 @@ from pathlib import Path
 import material
 import pytest
 
-from generator.site.searchindex import read_docs, split_index, write_parts
+from generator.site.searchindex import UnsupportedSearch, read_docs, split_index, write_parts
 from generator.site.searchstop import ENGLISH_STOP_WORDS
 from generator.site.searchwords import SEPARATOR, search_config
 from site_project import ROOT, VENDOR
@@ -150,3 +150,25 @@ def test_parts_are_deterministic_and_stale_ones_removed(tmp_path: Path) -> None:
     assert kept.stat().st_mtime_ns == before  # unchanged parts are not written again
     assert json.loads((tmp_path / "search_index.json").read_text("utf-8"))["config"]["prepared"]["version"] == small.version != big.version
     assert SEPARATOR == config["separator"]
+
+
+def test_links_in_the_search_folder_are_never_written_through(tmp_path: Path) -> None:
+    config = {**search_config("zh"), "fields": {"title": {"boost": 1000.0}, "text": {"boost": 1.0}}}
+    parts = split_index({"config": config, "docs": [{"location": "a/", "title": "岗位", "text": "职责"}]})
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "terms.json").write_text("keep", "utf-8")
+    site = tmp_path / "site" / "search"
+    (site / "handbook").mkdir(parents=True)
+    (site / "search_index.json").symlink_to(outside / "terms.json")
+    (site / "handbook" / "docs.json").symlink_to(outside / "terms.json")
+    (site / "handbook" / "old.json").symlink_to(outside / "terms.json")
+    write_parts(site, parts)
+    assert (outside / "terms.json").read_text("utf-8") == "keep"
+    assert not any(p.is_symlink() for p in site.rglob("*"))
+    linked = tmp_path / "linked"
+    linked.mkdir()
+    (linked / "handbook").symlink_to(outside, target_is_directory=True)
+    with pytest.raises(UnsupportedSearch):
+        write_parts(linked, parts)
+    assert sorted(p.name for p in outside.iterdir()) == ["terms.json"]

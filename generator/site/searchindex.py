@@ -231,14 +231,22 @@ def split_index(data: dict[str, Any]) -> SearchParts:
 
 
 def write_parts(folder: Path, parts: SearchParts) -> None:
-    """Replace the search folder's prepared parts with ``parts``; files of an earlier, larger index go."""
+    """Replace the search folder's prepared parts with ``parts``; files of an earlier, larger index go.
+
+    A link in the way is removed, never followed: the site folder is MkDocs' to clean, and nothing
+    written here may land outside it."""
     own = folder / FOLDER
+    for link in (folder, own):
+        if link.is_symlink():
+            raise UnsupportedSearch(f"{link} is a symbolic link; the search index is not written through it")
     own.mkdir(parents=True, exist_ok=True)
-    for stale in own.glob("*.json"):
-        if f"{FOLDER}/{stale.name}" not in parts.files:
+    for stale in own.iterdir():
+        if f"{FOLDER}/{stale.name}" not in parts.files and (stale.is_symlink() or stale.suffix == ".json"):
             stale.unlink()
     for name, content in parts.files.items():
         path = folder / name
+        if path.is_symlink():
+            path.unlink()
         if not path.is_file() or path.read_bytes() != content:
             path.write_bytes(content)
 
@@ -263,6 +271,8 @@ def read_docs(folder: Path) -> list[dict[str, Any]]:
 def prepare_search(folder: Path, words: Iterable[str]) -> None:
     """Replace Material's search index in ``folder`` with the split one, known words split out of longer ones."""
     path = folder / "search_index.json"
+    if path.is_symlink():
+        raise UnsupportedSearch(f"{path} is a symbolic link; the search index is not read through it")
     if not path.is_file():
         return
     data = json.loads(path.read_text("utf-8"))
