@@ -34,6 +34,7 @@ from generator.pipeline import generate
 from generator.site import mermaid
 from generator.site.navigation import edit_sources, navigation
 from generator.site.searchindex import UnsupportedSearch, material_worker, prepare_search
+from generator.site.searchpages import SectionsElsewhere, wanted
 from generator.site.searchwords import handbook_words, prepare_segmenter, search_config
 from generator.site.tooltips import Tooltips
 from generator.source.handwritten import public_pages
@@ -83,6 +84,8 @@ class _Build:
     """mermaid2's arguments as the JavaScript it writes (formatting them took 3 ms a page)."""
     deferred: set[str] = field(default_factory=set)
     """Pages whose charts wait for their scripts."""
+    sections: SectionsElsewhere | None = None
+    """Material's per-page search work, in a second process for a large site (generator/site/searchpages.py)."""
 
 
 # MkDocs runs one build at a time and calls its events in order, so one holder suffices.
@@ -118,6 +121,8 @@ def on_config(config: MkDocsConfig) -> None:
     if not config.use_directory_urls:
         raise PluginError("use_directory_urls must stay true: position and department URLs are /positions/<id>/ and /departments/<id>/")
     global _build
+    if _build is not None and _build.sections is not None:
+        _build.sections.stop()  # a rebuild under make serve whose predecessor failed
     settings = Settings.from_environ(os.environ)
     _build = _Build(settings)
     if settings.audience == "public":
@@ -193,6 +198,14 @@ def on_pre_build(config: MkDocsConfig) -> None:
     if report.written or report.removed:
         log.info(f"{len(report.written)} page{'s' if len(report.written) != 1 else ''} written, {len(report.removed)} removed in {settings.out_dir}/")
     build.model, build.pages, build.tooltips = model, report.pages, Tooltips(model.glossary)
+    search: Any = config.plugins.get("material/search") or config.plugins.get("search")
+    if search is not None and getattr(search, "search_index", None) is not None and wanted(len(report.pages)):
+        build.sections = SectionsElsewhere(search, handbook_words(model))
+
+
+def on_build_error(error: Exception) -> None:
+    if _build is not None and _build.sections is not None:
+        _build.sections.stop()
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:

@@ -1,0 +1,70 @@
+"""Material's per-page search work in a second process gives the index Material makes itself."""
+
+from __future__ import annotations
+
+import filecmp
+import threading
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+from material.plugins.search.plugin import SearchIndex
+
+from generator.site.searchpages import SectionsElsewhere
+from generator.site.searchwords import prepare_segmenter, search_config
+from site_project import make_project, mkdocs_build
+
+from conftest import ORGS
+
+WORD = "运营主管乙"  # a word of this test alone: teaching it to jieba changes no other test
+PAGES = [
+    SimpleNamespace(meta={"title": "岗位"}, content="<h1 id='a'>运营主管乙</h1><p>负责店铺运营</p><h2 id='b'>职责</h2><p>直通车 推广</p>", toc=[], url="positions/a/", title="岗位"),
+    SimpleNamespace(meta={"search": {"exclude": True}}, content="<p>hidden</p>", toc=[], url="hidden/", title="Hidden"),
+    SimpleNamespace(meta={"tags": ["标签"], "search": {"boost": 2}}, content="<h1 id='c'>Reports</h1><p>reporting lines</p>", toc=[], url="c/", title="C"),
+]
+
+
+def _config() -> dict:
+    return {**search_config("zh"), "fields": {"title": {"boost": 1000.0}, "text": {"boost": 1.0}, "tags": {"boost": 1000000.0}}, "jieba_dict": None, "jieba_dict_user": None}
+
+
+@pytest.mark.parametrize("with_threads", [False, True])  # fork, or spawn when the process has threads (make serve)
+def test_sections_come_back_as_materials_index_makes_them(with_threads: bool) -> None:
+    prepare_segmenter([WORD])  # as the build teaches jieba the handbook's words; the second process must too
+    expected = SearchIndex(**_config())
+    for page in PAGES:
+        expected.add_entry_from_context(page)
+    plugin = SimpleNamespace(search_index=SearchIndex(**_config()), config=_config())
+    stop = threading.Event()
+    helper = threading.Thread(target=stop.wait, daemon=True)
+    if with_threads:
+        helper.start()
+    try:
+        elsewhere = SectionsElsewhere(plugin, [WORD])
+        for page in PAGES:
+            plugin.search_index.add_entry_from_context(page)
+        data = plugin.search_index.generate_search_index(None)
+    finally:
+        stop.set()
+    assert plugin.search_index.entries == expected.entries and len(expected.entries) == 3
+    assert expected.entries[0]["title"] == WORD  # cut whole: the word reached the second process
+    assert data == expected.generate_search_index(None)
+    elsewhere.stop()
+
+
+@pytest.mark.slow
+def test_a_site_indexed_in_a_second_process_is_the_same_site(tmp_path: Path) -> None:
+    sites = {}
+    for setting in ("off", "on"):
+        project = make_project(tmp_path / setting, data=ORGS / "tricky-zh" / "data", docs=ORGS / "tricky-zh" / "docs")
+        result = mkdocs_build(project, extra_env={"HANDBOOK_SEARCH_PROCESS": setting})
+        assert result.returncode == 0, result.stderr
+        sites[setting] = project / "site"
+    compared = filecmp.dircmp(sites["off"], sites["on"])
+
+    def differences(c: filecmp.dircmp) -> list[str]:
+        out = c.left_only + c.right_only + c.diff_files + c.funny_files
+        return out + [f for sub in c.subdirs.values() for f in differences(sub)]
+
+    assert differences(compared) == []
+    assert (sites["on"] / "search" / "handbook" / "terms.json").is_file()
