@@ -92,6 +92,13 @@ class _Build:
 _build: _Build | None = None
 _told: set[str] = set()
 """Notices given once per make serve, not on every rebuild."""
+_serving = False
+"""make serve rebuilds a few pages per edit: a second search process would cost more than it saves."""
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    global _serving
+    _serving = command == "serve"
 
 
 def _current() -> _Build:
@@ -199,7 +206,7 @@ def on_pre_build(config: MkDocsConfig) -> None:
         log.info(f"{len(report.written)} page{'s' if len(report.written) != 1 else ''} written, {len(report.removed)} removed in {settings.out_dir}/")
     build.model, build.pages, build.tooltips = model, report.pages, Tooltips(model.glossary)
     search: Any = config.plugins.get("material/search") or config.plugins.get("search")
-    if search is not None and getattr(search, "search_index", None) is not None and wanted(len(report.pages)):
+    if not _serving and search is not None and getattr(search, "search_index", None) is not None and wanted(len(report.pages)):
         build.sections = SectionsElsewhere(search, handbook_words(model))
 
 
