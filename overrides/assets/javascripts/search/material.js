@@ -3,7 +3,7 @@
 // highlight words exactly as Material's worker does, which keeps them in its closure. Changes are
 // only what a plain script needs: no types, and tokenize returns the position table it fills.
 /* global lunr */
-/* exported highlightAll, segment, transformSearchQuery, parseSearchQuery, getSearchQueryTerms, setupSearchDocumentMap, tokenize */
+/* exported highlightAll, segment, transformSearchQuery, parseSearchQuery, getSearchQueryTerms, tokenize */
 "use strict";
 
 // Material's extract (internal/extract): text and tags of a field, with the block each is in.
@@ -172,16 +172,4 @@ function getSearchQueryTerms(query, terms) {
       if (terms[t].startsWith(clause.term)) { result[clause.term] = true; clauses.delete(clause); }
   for (const clause of clauses) if (lunr.stopWordFilter?.(clause.term)) result[clause.term] = false;
   return result;
-}
-
-// Material's setupSearchDocumentMap (config): sections know their page.
-function setupSearchDocumentMap(docs) {
-  const map = new Map();
-  for (const doc of docs) {
-    const [path] = doc.location.split("#");
-    const article = map.get(path);
-    if (typeof article === "undefined") map.set(path, doc);
-    else { map.set(doc.location, doc); doc.parent = article; }
-  }
-  return map;
 }

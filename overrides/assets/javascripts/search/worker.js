@@ -5,7 +5,7 @@
 // and the steps around it are Material's Search.search (material.js). The first ten result groups,
 // which Material shows before the reader scrolls, come with their text; when the rest needs more
 // text to be downloaded, they follow in a second, complete answer to the same query.
-/* global lunr, highlightAll, segment, transformSearchQuery, parseSearchQuery, getSearchQueryTerms, setupSearchDocumentMap, tokenize */
+/* global lunr, highlightAll, segment, transformSearchQuery, parseSearchQuery, getSearchQueryTerms, tokenize */
 "use strict";
 
 importScripts("../../vendor/lunr.min.js", "material.js");
@@ -43,29 +43,36 @@ class PreparedSearch {
     this.shards = words.shards;
     this.known = Object.create(null);
     for (const term of this.terms) this.known[term] = true;
+    // Expansions of a query's words are looked up among the words of the shards loaded for it
+    // (shardsFor holds every word a clause can expand to), so the word set grows with them.
     this.index = new lunr.Index({
       invertedIndex: Object.create(null),
       fieldVectors: Object.create(null),
-      tokenSet: lunr.TokenSet.fromArray(this.terms),
+      tokenSet: lunr.TokenSet.fromArray([]),
       fields: this.fields,
       pipeline,
     });
+    this.loaded = [];
+    // Material's setupSearchDocumentMap, with each page's path known from the stored addresses:
+    // "#anchor" is a section of the page named last, [address] an address that starts with #.
+    this.docs = [];
+    this.number = new Map();
+    this.map = new Map();
     let page = "";
-    const locations = heads.locations.map(entry => {
-      // "#anchor" is a section of the page named last; [address] an address that starts with # (searchindex.py).
-      if (typeof entry === "string" && entry.startsWith("#")) return page + entry;
-      const location = Array.isArray(entry) ? entry[0] : entry;
-      page = location.split("#")[0];
-      return location;
-    });
-    this.docs = locations.map((location, i) => {
-      const doc = { location, title: heads.titles[i], text: "" };
+    heads.locations.forEach((entry, i) => {
+      const relative = typeof entry === "string" && entry.startsWith("#");
+      const location = relative ? page + entry : Array.isArray(entry) ? entry[0] : entry;
+      const path = relative ? page : location.split("#")[0];
+      if (!relative) page = path;
+      const doc = { location, title: heads.titles[i], text: "", parent: undefined };
       if (heads.tags && String(i) in heads.tags) doc.tags = heads.tags[String(i)];
       if (heads.boosts && String(i) in heads.boosts) doc.boost = heads.boosts[String(i)];
-      return doc;
+      this.docs.push(doc);
+      this.number.set(doc, i);
+      const article = this.map.get(path);
+      if (typeof article === "undefined") this.map.set(path, doc);
+      else { this.map.set(location, doc); doc.parent = article; }
     });
-    this.number = new Map(this.docs.map((doc, i) => [doc, i]));
-    this.map = setupSearchDocumentMap(this.docs);
     this.chunks = heads.texts;
     this.hasText = new Uint8Array(this.docs.length);
     this.parts = new Map();
@@ -105,6 +112,18 @@ class PreparedSearch {
       });
       invertedIndex[this.terms[this.shards[k] + r]] = posting;
     });
+    this.loaded[k] = true;
+    this.words = undefined;
+  }
+
+  // The word set of the loaded shards, in the word list's order, as lunr.TokenSet.fromArray needs it.
+  wordSet() {
+    if (typeof this.words === "undefined") {
+      const words = [];
+      this.loaded.forEach((_, k) => { if (this.loaded[k]) words.push(...this.terms.slice(this.shards[k], this.shards[k + 1] ?? this.terms.length)); });
+      this.index.tokenSet = lunr.TokenSet.fromArray(words);
+      this.words = words;
+    }
   }
 
   // The shards holding every word a query's clauses can expand to, as Index.prototype.query expands them.
@@ -133,6 +152,7 @@ class PreparedSearch {
     const shards = probe.isNegated() ? this.shards.map((_, k) => k) : [...this.shardsFor(probe.clauses)];
     await Promise.all(shards.map(k => this.part(`p${k}`, rows => this.addPostings(k, rows))));
     if (probe.isNegated()) this.completeVectors();
+    this.wordSet();
     return this.index.query(build);
   }
 
