@@ -8,7 +8,8 @@ and written in parts (overrides/assets/javascripts/search-worker.js answers from
   names the version of the parts; it no longer holds the documents.
 - ``handbook/terms.json``: every index word, in the order lunr sorts them, and where each
   posting shard starts. The worker needs them all to cut a Chinese query into words.
-- ``handbook/docs.json``: each section's address and title, and where each text chunk starts.
+- ``handbook/docs.json``: each section's address and title (anchors and titles numbered, since
+  职责 and #duties recur on every page), and where each text chunk starts.
 - ``handbook/p<k>.json``: for a run of words, lunr's term number and, per field, which sections
   hold it how often. A query loads the shards of the words it can match, usually two or three.
 - ``handbook/t<k>.json``: the text of a run of sections, loaded for the results shown.
@@ -143,31 +144,34 @@ def _delta(flat: list[int]) -> list[int]:
     return out
 
 
-def _short_locations(locations: Iterable[str]) -> list[str | list[str]]:
-    """Write a section's address as "#anchor" when its page is the one named last (a third of the bytes);
-    a whole address that itself starts with # is written as [address]."""
-    out: list[str | list[str]] = []
+def _numbered(values: Iterable[str], table: dict[str, int]) -> list[int]:
+    """Number each value by its first appearance: section titles and anchors (职责, #duties) recur on every page."""
+    return [table.setdefault(value, len(table)) for value in values]
+
+
+def _short_locations(locations: Iterable[str], anchors: dict[str, int]) -> list[str | int]:
+    """Write a section of the page named last as the number of its anchor; other addresses whole."""
+    out: list[str | int] = []
     last: str | None = None
     for location in locations:
         path, hash_, fragment = location.partition("#")
         if hash_ and path == last:
-            out.append("#" + fragment)
+            out.append(anchors.setdefault(fragment, len(anchors)))
         else:
-            out.append([location] if location.startswith("#") else location)
+            out.append(location)
             last = path
     return out
 
 
-def _long_locations(short: Iterable[str | list[str]]) -> list[str]:
+def _long_locations(short: Iterable[str | int], anchors: list[str]) -> list[str]:
     out: list[str] = []
     last = ""
     for entry in short:
-        if isinstance(entry, str) and entry.startswith("#"):
-            out.append(last + entry)
+        if isinstance(entry, int):
+            out.append(f"{last}#{anchors[entry]}")
         else:
-            location = entry[0] if isinstance(entry, list) else entry
-            out.append(location)
-            last = location.partition("#")[0]
+            out.append(entry)
+            last = entry.partition("#")[0]
     return out
 
 
@@ -207,11 +211,11 @@ def split_index(data: dict[str, Any]) -> SearchParts:
     terms = sorted(index, key=js_order)
     posting_starts, posting_runs = _shards((_dump([index[t].number, *map(_delta, index[t].fields)]) for t in terms), POSTING_BYTES)
     text_starts, text_runs = _shards((_dump(doc.get("text", "")) for doc in docs), TEXT_BYTES)
-    heads: dict[str, Any] = {
-        "locations": _short_locations(doc["location"] for doc in docs),
-        "titles": [doc.get("title", "") for doc in docs],
-        "texts": text_starts,
-    }
+    anchors: dict[str, int] = {}
+    titles: dict[str, int] = {}
+    locations = _short_locations((doc["location"] for doc in docs), anchors)
+    title_of = _numbered((doc.get("title", "") for doc in docs), titles)
+    heads: dict[str, Any] = {"locations": locations, "anchors": list(anchors), "title_of": title_of, "titles": list(titles), "texts": text_starts}
     tags = {str(i): doc["tags"] for i, doc in enumerate(docs) if "tags" in doc}
     boosts = {str(i): doc["boost"] for i, doc in enumerate(docs) if "boost" in doc}
     heads |= {"tags": tags} if tags else {}
@@ -259,7 +263,8 @@ def read_docs(folder: Path) -> list[dict[str, Any]]:
     for k in range(len(heads["texts"])):
         texts += json.loads((own / f"t{k}.json").read_text("utf-8"))
     docs: list[dict[str, Any]] = []
-    for i, (location, title) in enumerate(zip(_long_locations(heads["locations"]), heads["titles"], strict=True)):
+    locations = _long_locations(heads["locations"], heads["anchors"])
+    for i, (location, title) in enumerate(zip(locations, (heads["titles"][t] for t in heads["title_of"]), strict=True)):
         doc: dict[str, Any] = {"location": location, "title": title, "text": texts[i]}
         for key, listed in (("tags", heads.get("tags", {})), ("boost", heads.get("boosts", {}))):
             if str(i) in listed:

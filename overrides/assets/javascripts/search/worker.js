@@ -54,17 +54,17 @@ class PreparedSearch {
     });
     this.loaded = [];
     // Material's setupSearchDocumentMap, with each page's path known from the stored addresses:
-    // "#anchor" is a section of the page named last, [address] an address that starts with #.
+    // a number is the anchor of a section of the page named last (searchindex.py).
     this.docs = [];
     this.number = new Map();
     this.map = new Map();
     let page = "";
     heads.locations.forEach((entry, i) => {
-      const relative = typeof entry === "string" && entry.startsWith("#");
-      const location = relative ? page + entry : Array.isArray(entry) ? entry[0] : entry;
+      const relative = typeof entry === "number";
+      const location = relative ? `${page}#${heads.anchors[entry]}` : entry;
       const path = relative ? page : location.split("#")[0];
       if (!relative) page = path;
-      const doc = { location, title: heads.titles[i], text: "", parent: undefined };
+      const doc = { location, title: heads.titles[heads.title_of[i]], text: "", parent: undefined };
       if (heads.tags && String(i) in heads.tags) doc.tags = heads.tags[String(i)];
       if (heads.boosts && String(i) in heads.boosts) doc.boost = heads.boosts[String(i)];
       this.docs.push(doc);
