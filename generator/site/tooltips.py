@@ -60,11 +60,12 @@ def _add(page_html: str, pattern: re.Pattern[str], titles: dict[str, tuple[str, 
     seen: set[str] = set()
     out: list[str] = []
     skipping: Counter[str] = Counter()
+    inside = 0  # sum of skipping's counts: whether any skipped element is open, without summing per text node
     pos, end = 0, len(page_html)
     while pos < end:
         match = _TOKEN.search(page_html, pos)
         text = page_html[pos : match.start() if match else end]
-        out.append(text if any(skipping.values()) else _wrap(text, pattern, titles, seen))
+        out.append(text if inside or not text else _wrap(text, pattern, titles, seen))
         if not match:
             break
         tag = match.group()
@@ -85,9 +86,12 @@ def _add(page_html: str, pattern: re.Pattern[str], titles: dict[str, tuple[str, 
             out.append(page_html[match.end() : pos])
         elif name in _SKIP and name not in _VOID:
             if closing:
-                skipping[name] = max(skipping[name] - 1, 0)
+                if skipping[name] > 0:
+                    skipping[name] -= 1
+                    inside -= 1
             elif not tag.endswith("/>"):
                 skipping[name] += 1
+                inside += 1
     return "".join(out)
 
 
