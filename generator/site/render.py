@@ -17,6 +17,7 @@ from ..model.records import Department, Plan, Position
 from ..review.diff_report import change_lines
 from ..urls import forward, page_path, page_url, relative
 from . import diagrams
+from .halves import map_in_halves
 from .recruiting import Recruiting, prepare
 
 
@@ -133,9 +134,11 @@ def render(model: OrgModel, env: jinja2.Environment | None = None, recruiting: R
             raise HandbookError(f"two generated pages would be written to {path}")
         pages[path] = content
 
+    def page_text(template: str, path: str, **context: object) -> str:
+        return env.get_template(template).render(model=model, page=_Page(path, text), t=text.md, tx=text.text, catalogue=text, recruiting=recruiting, **context)
+
     def emit(template: str, path: str, **context: object) -> None:
-        page = _Page(path, text)
-        add(path, env.get_template(template).render(model=model, page=page, t=text.md, tx=text.text, catalogue=text, recruiting=recruiting, **context))
+        add(path, page_text(template, path, **context))
 
     emit("home.md.j2", page_path("home"))
     emit("org_chart.md.j2", page_path("org-chart"))
@@ -154,11 +157,15 @@ def render(model: OrgModel, env: jinja2.Environment | None = None, recruiting: R
         emit("plan.md.j2", page_path("plan", plan.id), plan=plan, mark=marks.get(("plan", plan.id), PublicMark()))
     for dept in model.departments.values():
         emit("department.md.j2", page_path("department", dept.id), dept=dept, mark=marks.get(("department", dept.id), PublicMark()))
-    for pos in model.positions.values():
-        emit("position.md.j2", page_path("position", pos.id), pos=pos, mark=marks.get(("position", pos.id), PublicMark()))
-    for pos in model.positions.values():
-        for path, content in _job_description(pos, recruiting, text).items():
-            add(path, content)
+    def position_files(pos: Position) -> tuple[tuple[str, str], dict[str, str]]:
+        path = page_path("position", pos.id)
+        return (path, page_text("position.md.j2", path, pos=pos, mark=marks.get(("position", pos.id), PublicMark()))), _job_description(pos, recruiting, text)
+
+    # Most of a large handbook's rendering, shared between two processes where that pays (halves.py):
+    # every position's page, then every position's job-description files, as before.
+    rendered = map_in_halves(position_files, list(model.positions.values()))
+    for path, content in [page for page, _ in rendered] + [item for _, files in rendered for item in files.items()]:
+        add(path, content)
     for dept in model.departments.values():
         for old in dept.former_ids:
             emit("redirect.html.j2", page_path("former-department", old), title=dept.name, target=forward(dept.id))
