@@ -68,3 +68,15 @@ def test_a_site_indexed_in_a_second_process_is_the_same_site(tmp_path: Path) -> 
 
     assert differences(compared) == []
     assert (sites["on"] / "search" / "handbook" / "terms.json").is_file()
+
+
+def test_a_failing_second_process_fails_the_build_instead_of_hanging() -> None:
+    plugin = SimpleNamespace(search_index=SearchIndex(**_config()), config=_config())
+    elsewhere = SectionsElsewhere(plugin, [])
+    broken = SimpleNamespace(meta={"search": "not a mapping"}, content="<p>x</p>", toc=[], url="x/", title="X")  # Material fails on it
+    plugin.search_index.add_entry_from_context(broken)
+    for _ in range(50):  # more than a pipe holds, queued for a process that has stopped reading
+        plugin.search_index.add_entry_from_context(SimpleNamespace(**{**vars(PAGES[0]), "content": "<p>" + "长" * 20_000 + "</p>"}))
+    with pytest.raises(RuntimeError, match="search index"):
+        plugin.search_index.generate_search_index(None)
+    elsewhere.stop()

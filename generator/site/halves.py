@@ -43,6 +43,7 @@ def map_in_halves(fn: Callable[[T], R], items: Sequence[T], min_items: int = MIN
     receive, send = context.Pipe(duplex=False)
 
     def child() -> None:
+        receive.close()  # the parent's end: were it left open here, a parent that stopped reading would leave this blocked
         try:
             payload = pickle.dumps(("ok", [fn(item) for item in items[middle:]]), protocol=pickle.HIGHEST_PROTOCOL)
         except Exception as exc:  # noqa: BLE001 - the parent raises it as its own
@@ -62,6 +63,9 @@ def map_in_halves(fn: Callable[[T], R], items: Sequence[T], min_items: int = MIN
             kind, second = pickle.loads(receive.recv_bytes())
         except EOFError:
             kind, second = "error", f"it ended with exit code {process.exitcode}"
+    except BaseException:
+        process.terminate()  # this half failed: the other half is not waited for
+        raise
     finally:
         receive.close()
         process.join()

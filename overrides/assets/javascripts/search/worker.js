@@ -80,7 +80,10 @@ class PreparedSearch {
   }
 
   part(name, use) {
-    if (!this.parts.has(name)) this.parts.set(name, this.fetchPart(name).then(use));
+    if (!this.parts.has(name)) {
+      // A part that failed to arrive (a dropped connection) is asked for again by the next query.
+      this.parts.set(name, this.fetchPart(name).then(use).catch(err => { this.parts.delete(name); throw err; }));
+    }
     return this.parts.get(name);
   }
 
@@ -278,11 +281,17 @@ const early = ["terms", "docs"].map(name =>
   fetchJSON(new URL(`../../../search/${FOLDER}/${name}.json`, self.location), { cache: "no-cache" }).catch(() => null));
 
 async function setup({ config, options }) {
-  const { version, folder } = config.prepared;
+  const { folder } = config.prepared;
   const base = new URL(`../../../search/${folder}/`, self.location);
-  const fetchPart = name => fetchJSON(new URL(`${name}.json?v=${version}`, base));
-  const [words, heads] = await Promise.all(early.map((part, i) => part.then(data =>
-    data && data.version === version && folder === FOLDER ? data : fetchPart(["terms", "docs"][i]))));
+  let [words, heads] = folder === FOLDER ? await Promise.all(early) : [null, null];
+  if (!words || !heads || words.version !== heads.version) {
+    const settings = config.prepared.version;
+    [words, heads] = await Promise.all(["terms", "docs"].map(name => fetchJSON(new URL(`${name}.json?v=${settings}`, base))));
+  }
+  // The parts are those of the word list's version, which was revalidated: the page's copy of
+  // search_index.json may be older (a browser's heuristic cache), and servers ignore ?v=.
+  if (words.version !== heads.version) throw new Error("search index: its parts changed while loading; reload the page");
+  const fetchPart = name => fetchJSON(new URL(`${name}.json?v=${words.version}`, base));
   return new PreparedSearch(config, options, words, heads, fetchPart);
 }
 
