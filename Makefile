@@ -18,7 +18,7 @@ MERMAID_JS := $(VENDOR)/mermaid.min.js
 STEMMER_VERSION := 2.0.1
 STEMMER_SHA256 := 154936155f541e1dca18bb75f0fe47c5d881f7b68b2953d92bd33254aca5cc39
 # lunr, for the search worker that answers from the index prepared at build time
-# (overrides/assets/javascripts/search-worker.js): the version Material's own worker bundles.
+# (overrides/assets/javascripts/search/worker.js): the version Material's own worker bundles.
 LUNR_VERSION := 2.3.9
 LUNR_SHA256 := 0c50d9002b85780a842afffb567bb54ede402dae7c6dc5997a018614d8044fc8
 VENDOR_STAMP := $(VENDOR)/.mermaid-$(MERMAID_VERSION)-stemmer-$(STEMMER_VERSION)-lunr-$(LUNR_VERSION)

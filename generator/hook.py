@@ -84,6 +84,8 @@ class _Build:
     """mermaid2's arguments as the JavaScript it writes (formatting them took 3 ms a page)."""
     deferred: set[str] = field(default_factory=set)
     """Pages whose charts wait for their scripts."""
+    words: list[str] = field(default_factory=list)
+    """The handbook's own words (searchwords.handbook_words): taught to jieba, split out in the search index."""
     sections: SectionsElsewhere | None = None
     """Material's per-page search work, in a second process for a large site (generator/site/searchpages.py)."""
 
@@ -92,13 +94,6 @@ class _Build:
 _build: _Build | None = None
 _told: set[str] = set()
 """Notices given once per make serve, not on every rebuild."""
-_serving = False
-"""make serve rebuilds a few pages per edit: a second search process would cost more than it saves."""
-
-
-def on_startup(command: str, dirty: bool) -> None:
-    global _serving
-    _serving = command == "serve"
 
 
 def _current() -> _Build:
@@ -112,6 +107,10 @@ def _model() -> OrgModel:
     if build.model is None:
         raise PluginError("the handbook's pages were not generated (on_pre_build did not run)")
     return build.model
+
+
+def _search_plugin(config: MkDocsConfig) -> Any:
+    return config.plugins.get("material/search") or config.plugins.get("search")
 
 
 def _root(config: MkDocsConfig) -> Path:
@@ -156,7 +155,7 @@ def on_config(config: MkDocsConfig) -> None:
     config.extra["handbook_audience"] = settings.audience
     config.extra["handbook_text"] = {key: theme_text(text(f"page.{key}")) for key in ("not_found", "not_found_text", "not_found_home", "not_found_positions")}
     config.mdx_configs.setdefault("toc", {})["permalink_title"] = text("page.permalink")
-    search = config.plugins.get("material/search") or config.plugins.get("search")
+    search = _search_plugin(config)
     if search is not None:
         for key, value in search_config(site.language).items():
             search.config[key] = value
@@ -194,7 +193,8 @@ def on_pre_build(config: MkDocsConfig) -> None:
         )
         # Checked on both sites' builds, so the internal handbook's pull request already fails on a broken mark.
         build.public_pages = public_pages(Path(config.docs_dir), root)
-        prepare_segmenter(handbook_words(model))
+        build.words = handbook_words(model)
+        prepare_segmenter(build.words)
     except HandbookError as exc:
         for line in exc.lines():
             log.error(line)
@@ -205,9 +205,9 @@ def on_pre_build(config: MkDocsConfig) -> None:
     if report.written or report.removed:
         log.info(f"{len(report.written)} page{'s' if len(report.written) != 1 else ''} written, {len(report.removed)} removed in {settings.out_dir}/")
     build.model, build.pages, build.tooltips = model, report.pages, Tooltips(model.glossary)
-    search: Any = config.plugins.get("material/search") or config.plugins.get("search")
-    if not _serving and search is not None and getattr(search, "search_index", None) is not None and wanted(len(report.pages)):
-        build.sections = SectionsElsewhere(search, handbook_words(model))
+    search = _search_plugin(config)
+    if search is not None and getattr(search, "search_index", None) is not None and wanted(len(report.pages)):
+        build.sections = SectionsElsewhere(search)
 
 
 def on_build_error(error: Exception) -> None:
@@ -246,7 +246,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 @event_priority(-100)  # after the search plugin has written its index
 def on_post_build(config: MkDocsConfig) -> None:
     try:
-        prepare_search(Path(config.site_dir) / "search", handbook_words(_model()))
+        prepare_search(Path(config.site_dir) / "search", _current().words)
     except UnsupportedSearch as exc:
         raise PluginError(str(exc)) from exc
 

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import filecmp
-import threading
 from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
 from material.plugins.search.plugin import SearchIndex
 
-from generator.site.searchpages import SectionsElsewhere
+from generator.site import halves
+from generator.site.searchpages import MIN_PAGES, SETTING, SectionsElsewhere, wanted
 from generator.site.searchwords import prepare_segmenter, search_config
 from site_project import make_project, mkdocs_build
 
@@ -28,28 +28,31 @@ def _config() -> dict:
     return {**search_config("zh"), "fields": {"title": {"boost": 1000.0}, "text": {"boost": 1.0}, "tags": {"boost": 1000000.0}}, "jieba_dict": None, "jieba_dict_user": None}
 
 
-@pytest.mark.parametrize("with_threads", [False, True])  # fork, or spawn when the process has threads (make serve)
-def test_sections_come_back_as_materials_index_makes_them(with_threads: bool) -> None:
-    prepare_segmenter([WORD])  # as the build teaches jieba the handbook's words; the second process must too
+def test_sections_come_back_as_materials_index_makes_them(monkeypatch: pytest.MonkeyPatch) -> None:
+    prepare_segmenter([WORD])  # as the build teaches jieba the handbook's words; the forked process has them too
     expected = SearchIndex(**_config())
     for page in PAGES:
         expected.add_entry_from_context(page)
     plugin = SimpleNamespace(search_index=SearchIndex(**_config()), config=_config())
-    stop = threading.Event()
-    helper = threading.Thread(target=stop.wait, daemon=True)
-    if with_threads:
-        helper.start()
-    try:
-        elsewhere = SectionsElsewhere(plugin, [WORD])
-        for page in PAGES:
-            plugin.search_index.add_entry_from_context(page)
-        data = plugin.search_index.generate_search_index(None)
-    finally:
-        stop.set()
+    elsewhere = SectionsElsewhere(plugin)
+    for page in PAGES:
+        plugin.search_index.add_entry_from_context(page)
+    data = plugin.search_index.generate_search_index(None)
     assert plugin.search_index.entries == expected.entries and len(expected.entries) == 3
     assert expected.entries[0]["title"] == WORD  # cut whole: the word reached the second process
     assert data == expected.generate_search_index(None)
     elsewhere.stop()
+
+
+def test_a_process_with_threads_keeps_materials_own_way(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(halves.threading, "active_count", lambda: 1)
+    monkeypatch.setenv(SETTING, "on")
+    assert wanted(1)
+    monkeypatch.delenv(SETTING)
+    assert wanted(MIN_PAGES) and not wanted(MIN_PAGES - 1)
+    monkeypatch.setattr(halves.threading, "active_count", lambda: 3)  # make serve: its server's threads
+    monkeypatch.setenv(SETTING, "on")
+    assert not wanted(10_000)
 
 
 @pytest.mark.slow
@@ -72,7 +75,7 @@ def test_a_site_indexed_in_a_second_process_is_the_same_site(tmp_path: Path) -> 
 
 def test_a_failing_second_process_fails_the_build_instead_of_hanging() -> None:
     plugin = SimpleNamespace(search_index=SearchIndex(**_config()), config=_config())
-    elsewhere = SectionsElsewhere(plugin, [])
+    elsewhere = SectionsElsewhere(plugin)
     broken = SimpleNamespace(meta={"search": "not a mapping"}, content="<p>x</p>", toc=[], url="x/", title="X")  # Material fails on it
     plugin.search_index.add_entry_from_context(broken)
     for _ in range(50):  # more than a pipe holds, queued for a process that has stopped reading

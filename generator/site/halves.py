@@ -25,13 +25,15 @@ SETTING = "HANDBOOK_PARALLEL"
 """``off`` keeps all work in this process (tests compare both)."""
 
 
+def can_fork() -> bool:
+    """Whether a second process may be forked from this one: fork exists, a second core waits, and no
+    thread could be holding a lock the child would inherit (make serve has threads: it rebuilds a few
+    pages per edit, where a second process would not pay anyway)."""
+    return "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1 and (os.cpu_count() or 1) > 1
+
+
 def _usable() -> bool:
-    return (
-        os.environ.get(SETTING, "").strip().lower() != "off"
-        and "fork" in multiprocessing.get_all_start_methods()
-        and threading.active_count() == 1
-        and (os.cpu_count() or 1) > 1
-    )
+    return os.environ.get(SETTING, "").strip().lower() != "off" and can_fork()
 
 
 def map_in_halves(fn: Callable[[T], R], items: Sequence[T], min_items: int = MIN_ITEMS) -> list[R]:

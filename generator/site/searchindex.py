@@ -2,7 +2,7 @@
 
 Material's worker downloads every page's text and builds a lunr index in the reader's browser
 before the first result: 11 s at 5,000 positions. Here the same index is built once, in Python,
-and written in parts (overrides/assets/javascripts/search-worker.js answers from them):
+and written in parts (overrides/assets/javascripts/search/worker.js answers from them):
 
 - ``search_index.json`` keeps Material's settings, which its page-side highlighting reads, and
   names the version of the parts; it no longer holds the documents.
@@ -222,14 +222,14 @@ def split_index(data: dict[str, Any]) -> SearchParts:
     heads |= {"boosts": boosts} if boosts else {}
     files = {f"{FOLDER}/p{k}.json": _join(run) for k, run in enumerate(posting_runs)}
     files |= {f"{FOLDER}/t{k}.json": _join(run) for k, run in enumerate(text_runs)}
-    words: dict[str, Any] = {"terms": terms, "shards": posting_starts}
+    named = {"terms": _dump({"terms": terms, "shards": posting_starts}), "docs": _dump(heads)}
     digest = hashlib.sha256()
-    for name, content in [*sorted(files.items()), ("terms", _dump(words)), ("docs", _dump(heads))]:
+    for name, content in [*sorted(files.items()), *named.items()]:
         digest.update(name.encode() + b"\0" + content + b"\0")
     version = digest.hexdigest()[:16]
     # The worker fetches these two as it starts, before it knows the version: they name it themselves.
-    files[f"{FOLDER}/terms.json"] = _dump({"version": version, **words})
-    files[f"{FOLDER}/docs.json"] = _dump({"version": version, **heads})
+    for name, content in named.items():
+        files[f"{FOLDER}/{name}.json"] = b'{"version":"' + version.encode() + b'",' + content[1:]
     files["search_index.json"] = _dump({"config": {**config, "prepared": {"version": version, "folder": FOLDER}}, "docs": []})
     return SearchParts(files, version)
 

@@ -5,8 +5,9 @@ Chinese with jieba: a fifth of a 1,000-position build, in MkDocs' one process, w
 second core waits. Here the same code, Material's own ``SearchIndex.add_entry_from_context``, runs
 in a second process: MkDocs hands each page over as it is rendered, and the sections come back, in
 page order, just before Material writes its index. The index is the one Material would have made
-(tests/test_searchpages.py). Small sites keep Material's own way: starting a process would cost
-more than it saves, and so does make serve, which rebuilds a few pages per edit.
+(tests/test_searchpages.py). The child is forked, so it holds the build's jieba, handbook words
+included; where halves.can_fork() says no (make serve, which has threads), and for small sites,
+Material's own way stays: a second process would cost more than it saves.
 """
 
 from __future__ import annotations
@@ -15,9 +16,10 @@ import multiprocessing
 import os
 import pickle
 import queue
-import threading
 from dataclasses import dataclass
 from typing import Any
+
+from .halves import can_fork
 
 MIN_PAGES = 100
 """Fewest pages for which the second process pays for its start (the sample's 170 build 0.5 s sooner)."""
@@ -39,28 +41,14 @@ class _Page:
 def wanted(pages: int) -> bool:
     """Return whether a build of ``pages`` documentation pages indexes them in a second process."""
     setting = os.environ.get(SETTING, "").strip().lower()
-    if setting in ("on", "off"):
-        return setting == "on"
-    return pages >= MIN_PAGES and (os.cpu_count() or 1) > 1
+    return can_fork() and (setting == "on" if setting in ("on", "off") else pages >= MIN_PAGES)
 
 
-def _index_pages(inbox: Any, outbox: Any, config: dict[str, Any], words: list[str] | None, dictionaries: tuple[str | None, str | None]) -> None:
-    """The second process: Material's SearchIndex over the pages it is sent, then its sections sent back.
-
-    ``words`` is None in a forked process, whose jieba already knows them (adding a word twice raises
-    its frequency, and so changes the cuts); a fresh process loads what the build's jieba loaded."""
+def _index_pages(inbox: Any, outbox: Any, config: dict[str, Any]) -> None:
+    """The second process: Material's SearchIndex over the pages it is sent, then its sections sent back."""
     try:
-        from material.plugins.search.plugin import SearchIndex, jieba  # type: ignore[import-untyped]
+        from material.plugins.search.plugin import SearchIndex  # type: ignore[import-untyped]
 
-        if jieba is not None and words is not None:
-            main, user = dictionaries
-            # As Material's on_config: a dictionary that is not a file is warned about there, not loaded.
-            if main and os.path.isfile(main):
-                jieba.set_dictionary(main)
-            if user and os.path.isfile(user):
-                jieba.load_userdict(user)
-            for word in words:
-                jieba.add_word(word)
         index = SearchIndex(**config)
         while (page := inbox.get()) is not None:
             index.add_entry_from_context(pickle.loads(page))
@@ -70,17 +58,13 @@ def _index_pages(inbox: Any, outbox: Any, config: dict[str, Any], words: list[st
 
 
 class SectionsElsewhere:
-    """Takes Material's per-page search work over for one build."""
+    """Takes Material's per-page search work over for one build (where ``wanted`` says so)."""
 
-    def __init__(self, plugin: Any, words: list[str]) -> None:
+    def __init__(self, plugin: Any) -> None:
         self._index = plugin.search_index
-        # fork shares jieba's loaded dictionary; a process with threads (make serve) starts afresh instead.
-        forked = threading.active_count() == 1
-        context: Any = multiprocessing.get_context("fork" if forked else "spawn")
+        context: Any = multiprocessing.get_context("fork")
         self._inbox, self._outbox = context.Queue(), context.Queue()
-        dictionaries = (plugin.config.get("jieba_dict"), plugin.config.get("jieba_dict_user"))
-        args = (self._inbox, self._outbox, self._index.config, None if forked else words, dictionaries)
-        self._process = context.Process(target=_index_pages, args=args, daemon=True)
+        self._process = context.Process(target=_index_pages, args=(self._inbox, self._outbox, self._index.config), daemon=True)
         self._process.start()
         generate = self._index.generate_search_index
 
