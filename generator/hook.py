@@ -248,7 +248,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     try:
         prepare_search(Path(config.site_dir) / "search", _current().words)
     except UnsupportedSearch as exc:
-        raise PluginError(str(exc)) from exc
+        raise PluginError(f"{display_path(Path(config.site_dir), _root(config))}/{exc}") from exc
 
 
 def on_page_content(page_html: str, page: Any, config: MkDocsConfig, files: Files) -> str:

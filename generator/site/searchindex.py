@@ -44,7 +44,8 @@ _ANGLE = re.compile("[<>]")
 
 
 class UnsupportedSearch(ValueError):
-    """Search settings this index cannot reproduce."""
+    """Search settings this index cannot reproduce, or a search folder it will not write to; a path in
+    the message is relative to the site folder."""
 
 
 def separator_pattern(separator: str) -> re.Pattern[str]:
@@ -242,7 +243,7 @@ def write_parts(folder: Path, parts: SearchParts) -> None:
     own = folder / FOLDER
     for link in (folder, own):
         if link.is_symlink():
-            raise UnsupportedSearch(f"{link} is a symbolic link; the search index is not written through it")
+            raise UnsupportedSearch(f"{link.relative_to(folder.parent).as_posix()} is a symbolic link; the search index is not written through it")
     own.mkdir(parents=True, exist_ok=True)
     for stale in own.iterdir():
         if f"{FOLDER}/{stale.name}" not in parts.files and (stale.is_symlink() or stale.suffix == ".json"):
@@ -277,7 +278,7 @@ def prepare_search(folder: Path, words: Iterable[str]) -> None:
     """Replace Material's search index in ``folder`` with the split one, known words split out of longer ones."""
     path = folder / "search_index.json"
     if path.is_symlink():
-        raise UnsupportedSearch(f"{path} is a symbolic link; the search index is not read through it")
+        raise UnsupportedSearch(f"{folder.name}/{path.name} is a symbolic link; the search index is not read through it")
     if not path.is_file():
         return
     data = json.loads(path.read_text("utf-8"))
