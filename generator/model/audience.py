@@ -14,8 +14,11 @@ Plans are internal unless made public, and a plan can say ``internal: false``.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, replace
 
+from .onboarding import Item, public_stages
 from .org import OrgModel, ancestry
 from .records import Department, Plan, Position
 
@@ -74,6 +77,8 @@ def public_view(model: OrgModel) -> OrgModel:
     cited = "sources" in public
     plans = {pid: _plan(plan, shown_positions, cited) for pid, plan in model.plans.items() if plan_is_public(plan, public)}
     glossary = tuple(t if cited else replace(t, sources=()) for t in model.glossary if not t.internal) if "glossary" in public else ()
+    shown: dict[str, AbstractSet[str]] = {"position": set(shown_positions), "department": set(shown_departments), "term": {t.id for t in glossary}, "page": model.handbook.public_docs}
+    shown_positions = {pid: _public_plan(p, shown) for pid, p in shown_positions.items()}
     handbook = replace(
         model.handbook,
         title=model.handbook.public_title or model.handbook.title,
@@ -145,6 +150,26 @@ def _position(pos: Position, boss: str | None, positions: dict[str, Position], p
     return replace(shown, added=added, added_items=added_items)
 
 
+def _public_plan(pos: Position, shown: Mapping[str, AbstractSet[str]]) -> Position:
+    """Return ``pos`` with its onboarding plan as the public site may show it: no internal item, no link to what it hides."""
+    if "onboarding" in pos.hidden or not pos.onboarding:
+        return replace(pos, onboarding=(), onboarding_sources=()) if pos.onboarding else pos
+
+    def keep(kind: str, item: Item) -> Item | None:
+        if item.internal:
+            return None
+        if item.link is None:
+            return item
+        link, target = item.link
+        if link == "tool" and "tools" not in pos.hidden or link != "tool" and target in shown[link]:
+            return item
+        # A task or a request stays, without its link; a person to meet or a reading is nothing without it.
+        return replace(item, link=None) if kind in ("tasks", "access", "goals") else None
+
+    stages = public_stages(pos.onboarding, keep)
+    return replace(pos, onboarding=stages, onboarding_sources=pos.onboarding_sources if stages and "sources" not in pos.hidden else ())
+
+
 def _department(dept: Department, departments: dict[str, Department], positions: dict[str, Position], public: frozenset[str]) -> Department:
     hidden = hidden_parts("department", dept, public) | _forced(dept, public) | dept.hidden
     if dept.head not in positions:
@@ -206,8 +231,8 @@ def public_marks(model: OrgModel, view: OrgModel | None = None) -> dict[tuple[st
                 out[(kind, item_id)] = PublicMark(whole=True)
                 continue
             public = shown[item_id]
-            # The date of the last change, the history and the onboarding summary are about the page, or repeat it.
-            hidden = tuple(p for p in parts if p in public.hidden and p not in ("changed", "onboarding") and _has(item, p))
+            # The date of the last change is about the page; onboarding counts where there is a plan (_has).
+            hidden = tuple(p for p in parts if p in public.hidden and p != "changed" and _has(item, p))
             kept = {p for p in parts if p not in public.hidden}
             items_gone = sum(
                 len(getattr(item, f)) - len(getattr(public, f))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from ..catalogue import LANGUAGES, catalogue
@@ -9,7 +10,9 @@ from ..errors import DataError, DataErrors
 from ..source.document import Document
 from ..source.load import Records
 from .audience import DEFAULT_PUBLIC
-from .checks import check, get
+from .checks import check
+from .lookup import get
+from .onboarding import DEFAULT_STAGES, Resolver
 from .org import OrgModel
 from .records import DEFAULT_LEVELS, Collaboration, Department, Escalation, Handbook, Level, Opening, Plan, PlanEntry, Position, Salary, Source, Term
 from .split import SplitProblem, split_problems
@@ -60,15 +63,31 @@ def organisation(records: Records) -> OrgModel:
         country=hb.data.get("country", ""),
         organization_url=hb.data.get("organization_url", ""),
         owners=_texts(hb.data, "owners"),
+        onboarding_stages=_stages(hb.data, language),
+        public_docs=frozenset(page for page, (public, _) in records.pages.items() if public),
+        doc_titles=tuple((page, title) for page, (_, title) in sorted(records.pages.items())),
     )
     changed = records.changed
     files = records.files
     departments = {i: _department(i, d, changed.get(files["department"][i], "")) for i, d in sorted(records.documents["department"].items())}
-    positions = {i: _position(i, d, changed.get(files["position"][i], "")) for i, d in sorted(records.documents["position"].items())}
+    plans_of = Resolver(
+        handbook.onboarding_stages, hb.data.get("onboarding"),
+        {i: d.data.get("onboarding") for i, d in records.documents["department"].items()}, lambda i: departments[i].parent,
+    )
+    positions = {}
+    for i, d in sorted(records.documents["position"].items()):
+        stages, cited = plans_of.position(i, d.data["department"], d.data.get("onboarding"))
+        positions[i] = replace(_position(i, d, changed.get(files["position"][i], "")), onboarding=stages, onboarding_sources=cited)
     plans = {i: _plan(i, d) for i, d in sorted(records.documents["plan"].items())}
     glossary_doc = records.singles["glossary"]
     glossary = tuple(_term(t) for t in glossary_doc.data["terms"]) if glossary_doc else ()
     return OrgModel(handbook, departments, positions, plans, glossary)
+
+
+def _stages(data: dict, language: str) -> tuple[tuple[str, str], ...]:
+    if "onboarding_stages" in data:
+        return tuple((s["id"], s["name"]) for s in data["onboarding_stages"])
+    return tuple((i, catalogue(language).text(f"stage.{i}")) for i in DEFAULT_STAGES)
 
 
 def _texts(data: dict, key: str) -> tuple[str, ...]:

@@ -10,6 +10,8 @@ from ..errors import DataError, quote
 from ..source.document import Document, Path
 from ..source.load import Records
 from ..suggest import did_you_mean
+from . import onboarding_checks
+from .lookup import get
 from .org import plan_manager
 from .records import DEFAULT_LEVELS
 
@@ -17,25 +19,6 @@ MAX_DEPARTMENT_DEPTH = 12
 """Deepest department nesting: each level is a level of the site's navigation and outlines."""
 MAX_REPORTING_CHAIN = 30
 """Longest reporting line, top to bottom: twice what the largest companies have, and each page lists its own."""
-
-
-def get(doc: Document, *path: str | int) -> Any:
-    """Return the value at ``path`` when it exists and passed the schema, else None.
-
-    Files with schema errors are still checked against each other; their broken
-    parts are skipped here, so each problem is reported once, by the schema.
-    """
-    if not doc.is_valid(path):
-        return None
-    node = doc.data
-    for part in path:
-        if isinstance(part, int):
-            if not isinstance(node, list) or part >= len(node):
-                return None
-        elif not isinstance(node, dict) or part not in node:
-            return None
-        node = node[part]
-    return node
 
 
 def _items(doc: Document, *path: str | int) -> list[tuple[int, dict]]:
@@ -128,6 +111,7 @@ class _Checker:
         if self.records.singles["glossary"]:
             self._glossary(self.records.singles["glossary"])
         self._former_ids()
+        self.errors += onboarding_checks.check(self.records, self._ref, set(self.records.pages), self.source_ids)
         self._cycles(self.depts, "parent", "department parent cycle")
         self._cycles(self.positions, "reports_to", "reporting cycle")
         self._depth(self.depts, "parent", MAX_DEPARTMENT_DEPTH, "departments nest {depth} levels deep here; at most {limit} are supported")

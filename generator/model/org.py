@@ -68,6 +68,11 @@ class OrgModel:
         return self.audience == "internal" or part in self.handbook.public_parts
 
     @cached_property
+    def has_onboarding(self) -> bool:
+        """Return whether any position has an onboarding plan: only then does the site have checklist pages."""
+        return any(p.onboarding for p in self.positions.values())
+
+    @cached_property
     def levels(self) -> dict[str, Level]:
         """Return the levels by id, most senior first."""
         return {level.id: level for level in self.handbook.levels}

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from ..catalogue import LANGUAGES
+from .onboarding import Stage
 
 DEFAULT_LEVELS = ("executive", "director", "manager", "lead", "specialist", "assistant")
 """Level ids when data/handbook.yml declares no level scheme, most senior first; their names come from the catalogue."""
@@ -53,6 +54,12 @@ class Handbook:
     owners: tuple[str, ...] = ()
     """Reviewers of the handbook-wide files (CODEOWNERS)."""
     organization_url: str = ""
+    onboarding_stages: tuple[tuple[str, str], ...] = ()
+    """(id, name) of each stage of a new hire's first weeks, in order (generator/model/onboarding.py)."""
+    public_docs: frozenset[str] = frozenset()
+    """Hand-written pages (docs-relative paths) the public site shows: a plan may ask to read only these there."""
+    doc_titles: tuple[tuple[str, str], ...] = ()
+    """(docs-relative path, first heading) of every hand-written page, for links to them."""
 
 
 @dataclass(frozen=True)
@@ -190,11 +197,16 @@ class Position(Entity):
     not part of a position's identity (positions are hashed, and a change record holds lists)."""
     openings: tuple[Opening, ...] = ()
     """In the validated model every opening written; the model pages are rendered from keeps the current ones (generator/model/openings.py)."""
+    onboarding: tuple[Stage, ...] = ()
+    """The resolved plan of a new hire's first weeks: the handbook's, the departments' and the position's own."""
+    onboarding_sources: tuple[str, ...] = ()
+    """Ids of the sources the levels of that plan cite."""
 
     @property
     def has_added(self) -> bool:
         """Whether the page marks anything as added (and so explains the mark)."""
-        return bool(self.added or self.added_items or any(c.added for c in self.collaboration) or any(e.added for e in self.escalation))
+        return bool(self.added or self.added_items or any(c.added for c in self.collaboration) or any(e.added for e in self.escalation)
+                    or any(s.has_added for s in self.onboarding))
 
 
 @dataclass(frozen=True)

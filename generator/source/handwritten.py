@@ -36,11 +36,23 @@ def front_matter_public(text: str, shown: str) -> tuple[bool, list[DataError]]:
     return False, [DataError(shown, line + 1, column, "public", f"expected true or false, found {found}")]
 
 
-def public_pages(docs_dir: Path, root: Path) -> set[str]:
-    """Return the docs-relative paths of the pages of ``docs_dir`` that the public site shows; raise DataErrors,
-    with every broken mark of every page, when a page's front matter cannot say."""
-    public: set[str] = set()
+_HEADING = re.compile(r"^#[ \t]+(.+?)(?:[ \t]+#+)?[ \t]*(?:\{[^}\n]*\})?[ \t]*$", re.MULTILINE)
+
+
+def page_title(text: str) -> str:
+    """Return the first ``# heading`` of a page (its title in the navigation), or ''."""
+    block = _FRONT_MATTER.match(text)
+    found = _HEADING.search(text, block.end() if block else 0)
+    return found.group(1).strip() if found else ""
+
+
+def page_marks(docs_dir: Path, root: Path | None) -> tuple[dict[str, tuple[bool, str]], list[DataError]]:
+    """Return every page of ``docs_dir`` (docs-relative path → whether the public site shows it, and its title),
+    and the broken marks."""
+    marks: dict[str, tuple[bool, str]] = {}
     errors: list[DataError] = []
+    if not docs_dir.is_dir():
+        return marks, errors
     inside = docs_dir.resolve()
     for page in sorted(docs_dir.rglob("*.md")):
         if not page.is_file() or not page.resolve().is_relative_to(inside):
@@ -52,8 +64,14 @@ def public_pages(docs_dir: Path, root: Path) -> set[str]:
             continue
         is_public, problems = front_matter_public(text, display_path(page, root))
         errors += problems
-        if is_public:
-            public.add(page.relative_to(docs_dir).as_posix())
+        marks[page.relative_to(docs_dir).as_posix()] = (is_public, page_title(text))
+    return marks, errors
+
+
+def public_pages(docs_dir: Path, root: Path) -> set[str]:
+    """Return the docs-relative paths of the pages of ``docs_dir`` that the public site shows; raise DataErrors,
+    with every broken mark of every page, when a page's front matter cannot say."""
+    marks, errors = page_marks(docs_dir, root)
     if errors:
         raise DataErrors(errors)
-    return public
+    return {page for page, (public, _) in marks.items() if public}

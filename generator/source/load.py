@@ -19,6 +19,7 @@ from ..errors import DataError, quote
 from ..paths import display_path
 from ..suggest import did_you_mean
 from .document import Document
+from .handwritten import page_marks
 from .history import History, file_history, last_changed
 from .shape import check_shape
 from .yamlsource import parse
@@ -59,6 +60,8 @@ class Records:
     """What git says of the data files: also which were deleted, and by which commit."""
     digests: dict[str, str] = field(default_factory=dict)
     """Path of every file read, as messages show it → SHA-256 of its bytes: what the render cache is keyed on."""
+    pages: dict[str, tuple[bool, str]] = field(default_factory=dict)
+    """The hand-written pages beside the data folder (``docs/``), by their path there → (whether the public site shows them, title)."""
 
 
 class _Loader:
@@ -121,7 +124,20 @@ class _Loader:
                     self.one(path, kind)
         records.changed = last_changed(self.data_dir)
         records.history = file_history(self.data_dir)
+        self.pages()
         return records
+
+    def pages(self) -> None:
+        """List the hand-written pages beside the data (docs/), which onboarding plans may ask to read.
+
+        Their public marks choose what the careers site keeps, so they key the render cache too.
+        A broken mark is reported by the build that publishes the pages (generator/hook.py).
+        """
+        docs = self.data_dir.parent / "docs"
+        if not docs.resolve().is_relative_to((self.root or Path.cwd()).resolve()):
+            return
+        self.records.pages, _ = page_marks(docs, self.root)
+        self.records.digests.update({f"{self.shown(docs)}/{page}": f"public={public} {title}" for page, (public, title) in self.records.pages.items()})
 
     def entries(self, folder: Path) -> list[os.DirEntry]:
         """Return the visible entries of ``folder`` that stay inside the data folder, reporting links that do not."""

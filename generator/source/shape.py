@@ -10,6 +10,7 @@ from typing import Any
 
 import fastjsonschema
 import jsonschema
+from referencing import Registry, Resource
 
 from ..errors import DataError, quote
 from ..suggest import did_you_mean
@@ -45,14 +46,32 @@ _TYPES = jsonschema.Draft202012Validator.TYPE_CHECKER.redefine("integer", lambda
 _Validator = jsonschema.validators.extend(jsonschema.Draft202012Validator, {"pattern": _ecma_pattern}, type_checker=_TYPES)
 
 
+SHARED = ("onboarding",)
+"""Schemas that others refer to by file name (``"$ref": "onboarding.schema.json"``), as editors resolve them too."""
+
+
+@cache
+def _registry() -> Registry:
+    return Registry().with_resources((f"{name}.schema.json", Resource.from_contents(schema(name))) for name in SHARED)
+
+
+def _shared(uri: str) -> Any:
+    """Return a shared schema for fastjsonschema, by its file name; a reference to anything else is a bug."""
+    name = uri.rsplit("/", 1)[-1].removesuffix(".schema.json")
+    if name not in SHARED:
+        raise ValueError(f"no shared schema {uri!r}")
+    return _without_ref_siblings(schema(name))
+
+
 @cache
 def _validator(kind: str) -> jsonschema.protocols.Validator:
-    return _Validator(schema(kind))
+    return _Validator(schema(kind), registry=_registry())
 
 
 @cache
 def _fast_validator(kind: str) -> Any:
-    return fastjsonschema.compile(_without_ref_siblings(schema(kind)))
+    # The schemas' $ids are bare file names, so their references to each other have no scheme.
+    return fastjsonschema.compile(_without_ref_siblings(schema(kind)), handlers={"": _shared})
 
 
 def _without_ref_siblings(node: Any) -> Any:
@@ -129,6 +148,7 @@ _PATTERNS = {
     "^[^@\\s<>\"'()\\[\\],;:\\\\]+@[A-Za-z0-9.-]+\\.[A-Za-z]{2,}$": "is not an email address",
     "^[A-Z]{2}$": "is not a two-letter country code (ISO 3166, e.g. CN)",
     "^[A-Z]{3}$": "is not a three-letter currency code (ISO 4217, e.g. CNY)",
+    "^(?![./])(?!.*(^|/)\\.\\.?(/|$))[^\\s<>\"'`#?\\\\]+\\.md$": "is not a page under docs/: write its path there, e.g. practices/training.md",
     "^(@[A-Za-z0-9][A-Za-z0-9_.-]*(/[A-Za-z0-9_.-]+)*|[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\\.[A-Za-z]{2,})$": "is not an owner: write @user, @org/team or an email address",
 }
 
@@ -170,6 +190,8 @@ def _explain(doc: Document, path: Path, err: jsonschema.ValidationError) -> list
         # A list item is text or {text: …, internal: true}: explain it against the form it resembles.
         if isinstance(value, dict):  # the mapping form is the second alternative
             return [e for sub in err.context if sub.schema_path[0] == 1 for e in _explain(doc, tuple(sub.absolute_path), sub)]
+        if isinstance(value, str):  # text of the wrong form (an id that is not one): why the text form refused it
+            return [e for sub in err.context if sub.schema_path[0] == 0 for e in _explain(doc, tuple(sub.absolute_path), sub)]
         return [doc.error(path, f"expected text, found {_found(value)}")]
     if kind == "pattern":
         what = _PATTERNS.get(expected, "is not a valid id: use lowercase ASCII words joined by '-', e.g. 'store-manager'")

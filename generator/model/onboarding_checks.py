@@ -1,0 +1,133 @@
+"""Check the onboarding plans of every level against the rest of the data: stages, links, people, pages, tools.
+
+Each plan is checked where it is written, once: an item of data/handbook.yml that names a
+missing position is one error on its line, not one per position that inherits it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from typing import Any
+
+from ..errors import DataError
+from ..source.document import Document, Path
+from ..source.load import Records
+from ..suggest import did_you_mean
+from .lookup import get as _get
+from .onboarding import DEFAULT_STAGES, LINKS, LISTS
+
+Ref = Callable[[Document, Path, object, set[str], str, str], bool]
+"""The checker's reference check: (doc, path, value, ids, kind, where) → whether it resolves; it reports what does not."""
+RESERVED_STAGES = ("contacts", "terms", "progress")
+"""Anchors the onboarding page uses for itself: a stage may not take them."""
+
+
+def stage_ids(handbook: Document | None) -> list[str]:
+    """Return the stage ids plans may use: data/handbook.yml's onboarding_stages, else the defaults."""
+    stages = _get(handbook, "onboarding_stages") if handbook is not None else None
+    if not isinstance(stages, list):
+        return list(DEFAULT_STAGES)
+    return [s for i in range(len(stages)) if isinstance(s := _get(handbook, "onboarding_stages", i, "id"), str)]  # type: ignore[arg-type]
+
+
+def check(records: Records, ref: Ref, page_ids: set[str], source_ids: set[str] | None) -> list[DataError]:
+    """Return every problem of the onboarding plans in ``records``; references missing ids go through ``ref``."""
+    errors: list[DataError] = []
+    handbook = records.singles["handbook"]
+    stages = stage_ids(handbook)
+    if handbook is not None:
+        errors += _stage_scheme(handbook)
+    glossary = records.singles["glossary"]
+    terms = {t for i in range(len(_get(glossary, "terms") or [])) if isinstance(t := _get(glossary, "terms", i, "id"), str)} if glossary else set()
+    positions = records.documents["position"]
+    every_tool = {tool for doc in positions.values() for tool in _tools(doc)}
+    targets = {"position": records.ids["position"], "department": records.ids["department"], "term": terms, "page": page_ids}
+    plans: list[tuple[Document, str | None, set[str]]] = [(handbook, None, every_tool)] if handbook is not None else []
+    plans += [(doc, None, every_tool) for doc in records.documents["department"].values()]
+    plans += [(doc, pos_id, set(_tools(doc))) for pos_id, doc in positions.items()]
+    for doc, pos_id, tools in plans:
+        whose = "any position" if pos_id is None else "this position"
+        if _get(doc, "onboarding") is None:
+            continue
+        for i, source in enumerate(_get(doc, "onboarding", "sources") or []):
+            if source_ids is not None and doc.is_valid(("onboarding", "sources", i)):
+                ref(doc, ("onboarding", "sources", i), source, source_ids, "source", " in the sources of data/handbook.yml")
+        if doc is handbook and _get(doc, "onboarding", "inherit") is False:
+            errors.append(doc.error(("onboarding", "inherit"), "data/handbook.yml's plan is the first one: there is nothing above it to inherit"))
+        for stage, lists in _stages(doc):
+            if stage not in stages:
+                errors.append(doc.error(("onboarding", "stages", stage), f"no stage '{stage}'{did_you_mean(stage, stages) or ' (stages: ' + ', '.join(stages) + ')'}", key=True))
+                continue
+            for kind, i, raw in lists:
+                at: Path = ("onboarding", "stages", stage, kind, i)
+                errors += _links(doc, at, kind, raw, targets, (tools, whose), ref)
+                if kind == "meet" and pos_id is not None and _target(raw, kind) == pos_id:
+                    errors.append(doc.error(at, "a position cannot meet itself"))
+    return errors
+
+
+def _stage_scheme(doc: Document) -> list[DataError]:
+    errors = []
+    seen: dict[str, int] = {}
+    for i in range(len(_get(doc, "onboarding_stages") or [])):
+        sid = _get(doc, "onboarding_stages", i, "id")
+        if not isinstance(sid, str):
+            continue
+        if sid in seen:
+            errors.append(doc.error(("onboarding_stages", i, "id"), f"duplicate stage id '{sid}' (first used by onboarding_stages[{seen[sid]}])"))
+        elif sid in RESERVED_STAGES:
+            errors.append(doc.error(("onboarding_stages", i, "id"), f"'{sid}' is an anchor of the onboarding page itself; choose another id"))
+        seen.setdefault(sid, i)
+    return errors
+
+
+def _tools(doc: Document) -> Iterator[str]:
+    for i in range(len(_get(doc, "tools") or [])):
+        tool = _get(doc, "tools", i)
+        text = tool.get("text") if isinstance(tool, dict) else tool
+        if isinstance(text, str):
+            yield text
+
+
+def _stages(doc: Document) -> Iterator[tuple[str, list[tuple[str, int, Any]]]]:
+    """Yield each stage a plan writes with its schema-valid entries: (list name, index, entry)."""
+    stages = _get(doc, "onboarding", "stages")
+    for stage in stages if isinstance(stages, dict) else {}:
+        lists = []
+        for kind in LISTS:
+            entries = _get(doc, "onboarding", "stages", stage, kind)
+            for i, raw in enumerate(entries if isinstance(entries, list) else []):
+                if doc.is_valid(("onboarding", "stages", stage, kind, i)):
+                    lists.append((kind, i, raw))
+        yield stage, lists
+
+
+def _target(raw: Any, kind: str) -> str | None:
+    if isinstance(raw, str):
+        return raw if kind == "meet" else None
+    return raw.get("position") if isinstance(raw, dict) else None
+
+
+def _links(doc: Document, at: Path, kind: str, raw: Any, targets: dict[str, set[str]], tools: tuple[set[str], str], ref: Ref) -> list[DataError]:
+    """Check what one entry links to: how many things, and that each exists."""
+    if isinstance(raw, str):
+        if kind == "meet":
+            ref(doc, at, raw, targets["position"], "position", "")
+        return []
+    named = [name for name in LINKS if name in raw]
+    if kind == "read" and not named:
+        return [doc.error(at, "name what to read: page, position, department or term")]
+    if len(named) > 1:
+        return [doc.error((*at, named[1]), f"an item links to one thing; this one names {' and '.join(named)}")]
+    for name in named:
+        if name == "tool":
+            if raw[name] not in tools[0]:
+                listed = f"in the tools of {tools[1]}{did_you_mean(raw[name], tools[0])}" if tools[0] else f"({tools[1]} lists no tools)"
+                return [doc.error((*at, name), f"no tool '{raw[name]}' {listed}")]
+        elif name == "page":
+            if raw[name] not in targets["page"]:
+                return [doc.error((*at, name), f"no page '{raw[name]}' under docs/{did_you_mean(raw[name], targets['page'])}")]
+        else:
+            ref(doc, (*at, name), raw[name], targets[name], "glossary term" if name == "term" else name, "")
+    return []
+
