@@ -19,6 +19,7 @@ FIXED = {
     "glossary": "glossary.md",
     "sources": "sources.md",
     "about": "about.md",
+    "onboarding": "onboarding/index.md",
 }
 """The handbook's own pages, by kind."""
 SHARED = ("jd.txt", "jd.html", "qr.svg")
@@ -33,6 +34,10 @@ def page_path(kind: str, item_id: str = "") -> str:
         return f"positions/{item_id}.md"
     if kind == "plan":
         return f"plans/{item_id}.md"
+    if kind == "onboarding" and item_id:
+        return f"positions/{item_id}/onboarding.md"
+    if kind == "former-onboarding":
+        return f"positions/{item_id}/onboarding/index.html"
     if kind in SHARED:
         return f"positions/{item_id}/{kind}"
     if kind == "former-position":

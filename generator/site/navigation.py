@@ -37,6 +37,7 @@ def navigation(model: OrgModel, handwritten: list[str], heading: Heading) -> lis
         {label("nav.org_chart"): page_path("org-chart")},
         {label("nav.departments"): [page_path("departments"), *(section(d.id) for d in model.top_departments)]},
         {label("nav.positions"): page_path("positions")},
+        *([{label("nav.onboarding"): page_path("onboarding")}] if model.has_onboarding else []),
         {label("nav.openings"): page_path("openings")},
         *([{label("nav.plans"): [page_path("plans"), *(page_path("plan", p.id) for p in model.ordered_plans)]}] if model.plans else []),
         *_handwritten(handwritten, heading),
@@ -66,5 +67,6 @@ def _handwritten(uris: list[str], heading: Heading) -> list:
 def edit_sources(model: OrgModel) -> dict[str, str]:
     """Return the YAML file each position and department page is made from, by page path: its "edit" button opens that."""
     sources = {page_path("position", p.id): p.source_file for p in model.positions.values()}
+    sources.update({page_path("onboarding", p.id): p.source_file for p in model.positions.values() if model.has_onboarding})
     sources.update({page_path("department", d.id): d.source_file for d in model.departments.values()})
     return sources

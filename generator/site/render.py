@@ -17,6 +17,7 @@ from ..model.records import Department, Plan, Position
 from ..review.diff_report import change_lines
 from ..urls import forward, page_path, page_url, relative
 from . import diagrams
+from .checklist import Checklist
 from .halves import map_in_halves
 from .recruiting import Recruiting, prepare
 
@@ -36,6 +37,10 @@ class _Page:
 
     # Written here rather than as template macros: a Jinja macro call cost more than
     # the rest of a position page, and pages hold dozens of these links.
+    def docs_link(self, docs_path: str) -> Raw:
+        """Return a relative link to a hand-written page, by its path under docs/ (MkDocs checks and rewrites it)."""
+        return Raw(relative(docs_path, self._dir))
+
     def position_link(self, p: Position) -> Raw:
         """Return a Markdown link to a position, its title escaped."""
         return Raw(f"[{markdown(p.title)}]({self.link('position', p.id)})")
@@ -134,8 +139,15 @@ def render(model: OrgModel, env: jinja2.Environment | None = None, recruiting: R
             raise HandbookError(f"two generated pages would be written to {path}")
         pages[path] = content
 
+    # A handbook without any plan has no checklist pages, and its position pages say nothing of first weeks.
+    onboarding_pages = model.has_onboarding
+
     def page_text(template: str, path: str, **context: object) -> str:
-        return env.get_template(template).render(model=model, page=_Page(path, text), t=text.md, tx=text.text, catalogue=text, recruiting=recruiting, **context)
+        page = _Page(path, text)
+        return env.get_template(template).render(
+            model=model, page=page, t=text.md, tx=text.text, catalogue=text, recruiting=recruiting,
+            checklist=Checklist(model, page, text), onboarding_pages=onboarding_pages, **context,
+        )
 
     def emit(template: str, path: str, **context: object) -> None:
         add(path, page_text(template, path, **context))
@@ -153,13 +165,18 @@ def render(model: OrgModel, env: jinja2.Environment | None = None, recruiting: R
         emit("glossary.md.j2", page_path("glossary"))
     if model.plans:
         emit("plans.md.j2", page_path("plans"))
+    if onboarding_pages:
+        emit("onboarding_index.md.j2", page_path("onboarding"))
     for plan in model.plans.values():
         emit("plan.md.j2", page_path("plan", plan.id), plan=plan, mark=marks.get(("plan", plan.id), PublicMark()))
     for dept in model.departments.values():
         emit("department.md.j2", page_path("department", dept.id), dept=dept, mark=marks.get(("department", dept.id), PublicMark()))
     def position_files(pos: Position) -> tuple[tuple[str, str], dict[str, str]]:
         path = page_path("position", pos.id)
-        return (path, page_text("position.md.j2", path, pos=pos, mark=marks.get(("position", pos.id), PublicMark()))), _job_description(pos, recruiting, text)
+        files = _job_description(pos, recruiting, text)
+        if onboarding_pages:
+            files[page_path("onboarding", pos.id)] = page_text("onboarding.md.j2", page_path("onboarding", pos.id), pos=pos)
+        return (path, page_text("position.md.j2", path, pos=pos, mark=marks.get(("position", pos.id), PublicMark()))), files
 
     # Most of a large handbook's rendering, shared between two processes where that pays (halves.py):
     # every position's page, then every position's job-description files, as before.
@@ -172,6 +189,9 @@ def render(model: OrgModel, env: jinja2.Environment | None = None, recruiting: R
     for pos in model.positions.values():
         for old in pos.former_ids:
             emit("redirect.html.j2", page_path("former-position", old), title=pos.title, target=forward(pos.id))
+            if onboarding_pages:
+                # The checklist a manager sent on day one keeps working after a rename, as the page does.
+                emit("redirect.html.j2", page_path("former-onboarding", old), title=pos.title, target=f"../{forward(pos.id)}onboarding/")
     return pages
 
 
