@@ -8,10 +8,13 @@ position changes nothing on the pages of those who report to it, work with it or
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, fields
 from typing import Any
 
+from ..catalogue import catalogue
+from ..model.onboarding import LISTS, Item
 from ..model.org import OrgModel
 from ..model.records import Department, Entity, Opening, Plan, PlanEntry, Position, Term
 from .changes import Change
@@ -56,6 +59,15 @@ class Names:
             if dept_id in model.departments:
                 return model.departments[dept_id].name
         return dept_id
+
+    def linked(self, kind: str, target: str) -> str:
+        """Return a hand-written page by its title and a glossary term by its word (a tool is its own name)."""
+        for model in (self.new, self.old):
+            if kind == "page" and (title := dict(model.handbook.doc_titles).get(target)):
+                return title
+            if kind == "term" and (term := next((t.term for t in model.glossary if t.id == target), None)):
+                return term
+        return target
 
     def source(self, source_id: str) -> str:
         for model in (self.new, self.old):
@@ -129,9 +141,52 @@ def position_changes(old: OrgModel, new: OrgModel, a: Position, b: Position, ren
     items(out, "escalation", _escalation(a, renames, names), _escalation(b, NO_RENAMES, names))
     items(out, "tools", a.tools, b.tools)
     items(out, "openings", [opening(o) for o in a.openings], [opening(o) for o in b.openings])
+    out += onboarding_changes(a, b, renames, names)
     entity(out, a, b, names, TEXT_LISTS)
     out += _unshown(a, b, _POSITION_FIELDS)
     return out
+
+
+def onboarding_changes(a: Position, b: Position, renames: Renames, names: Names) -> list[Change]:
+    """Return what changed in a position's resolved onboarding plan, one change per stage and list.
+
+    The plan as the position's pages show it, inherited items included: a change to the handbook's
+    plan is a change to every role that takes it, and is reported on each."""
+    text = catalogue(names.new.handbook.language).text
+    before = {s.id: s for s in a.onboarding}
+    after = {s.id: s for s in b.onboarding}
+    out: list[Change] = []
+    for stage_id in [*after, *(i for i in before if i not in after)]:
+        old, new = before.get(stage_id), after.get(stage_id)
+        stage = (new or old).name  # type: ignore[union-attr]
+        for kind in LISTS:
+            was = [_plan_item(kind, i, renames, names, text) for i in (getattr(old, kind) if old else ())]
+            now = [_plan_item(kind, i, NO_RENAMES, names, text) for i in (getattr(new, kind) if new else ())]
+            found: list[Change] = []
+            items(found, f"onboarding.{kind}", was, now)
+            out += [dataclasses.replace(change, name=stage) for change in found]
+        if old and new and old.added != new.added:
+            out.append(Change("onboarding.timing", old.added, new.added, name=stage))
+    items(out, "onboarding.sources", [names.source(i) for i in a.onboarding_sources], [names.source(i) for i in b.onboarding_sources])
+    return out
+
+
+def _plan_item(kind: str, item: Item, renames: Renames, names: Names, text: Callable[..., str]) -> str:
+    """Return one plan item as its page reads it: the text, what it links to by name, the marks."""
+    target = ""
+    if item.link is not None:
+        link, value = item.link
+        if link == "position":
+            target = names.position(renames.position(value)) or value
+        elif link == "department":
+            target = names.department(renames.department(value)) or value
+        else:
+            target = names.linked(link, value)
+    if kind in ("meet", "read"):
+        line = f"{target}{text('sep')}{item.text}" if item.text else target
+    else:
+        line = f"{item.text} → {target}" if target else item.text
+    return line + (f" ({text('diff.internal')})" if item.internal else "") + (text("added.mark") if item.added else "")
 
 
 def _collaboration(p: Position, renames: Renames, names: Names) -> list[str]:
@@ -237,6 +292,7 @@ def handbook_changes(old: OrgModel, new: OrgModel) -> list[Change]:
     out: list[Change] = []
     # The scheme as a whole, most senior first: its order is its meaning.
     scalar(out, "levels", [lv.name for lv in ha.levels], [lv.name for lv in hb.levels])
+    scalar(out, "onboarding_stages", [name for _, name in ha.onboarding_stages], [name for _, name in hb.onboarding_stages])
     for name in ("title", "organization", "description", "public_title", "public_description", "language", "country", "organization_url"):
         scalar(out, name, getattr(ha, name), getattr(hb, name))
     if ha.public_parts != hb.public_parts:
@@ -252,7 +308,7 @@ def _shown_fields(kind: type, handled: set[str]) -> list[str]:
 
 _POSITION_FIELDS = {
     "title", "other_titles", "department", "reports_to", "level", "headcount", "summary", *TEXT_LISTS, "collaboration", "escalation", "openings",
-    "order", "sources", "added", "added_items", "internal", "internal_fields", "public_fields", "internal_items", "former_ids",
+    "onboarding", "onboarding_sources", "order", "sources", "added", "added_items", "internal", "internal_fields", "public_fields", "internal_items", "former_ids",
 }
 _DEPARTMENT_FIELDS = {
     "name", "other_names", "parent", "head", "summary", "functions", "owners",

@@ -145,6 +145,8 @@ class _Writer:
     def change(self, change: Change, indent: str, kind: str = "position", status: str = "changed") -> list[str]:
         field = self.t(f"diff.field.{change.field}")
         label = markdown(change.name) if change.field == "entry" else field
+        if change.field.startswith("onboarding.") and change.name:
+            label = self.t("diff.onboarding", list=field, stage=markdown(change.name))
         if change.field == "visibility" and isinstance(change.before, dict):
             # Flagged: what candidates can read on the public site changes.
             said = self.t("clause_sep").join(self.visibility_lines(change, kind))
