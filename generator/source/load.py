@@ -134,7 +134,8 @@ class _Loader:
         A broken mark is reported by the build that publishes the pages (generator/hook.py).
         """
         docs = self.data_dir.parent / "docs"
-        if not docs.resolve().is_relative_to((self.root or Path.cwd()).resolve()):
+        # A docs/ that is a link to somewhere else is not followed (the build refuses it: generator/hook.py).
+        if not docs.resolve().is_relative_to(self.data_dir.parent.resolve()):
             return
         self.records.pages, _ = page_marks(docs, self.root)
         self.records.digests.update({f"{self.shown(docs)}/{page}": f"public={public} {title}" for page, (public, title) in self.records.pages.items()})

@@ -53,7 +53,8 @@
 
   const addresses = (root) => {
     for (const link of root.querySelectorAll("a[href]")) {
-      if (link.classList.contains("headerlink") || link.getAttribute("href").startsWith("#")) continue;
+      // Not the page's own buttons (edit) and anchors, which do not print.
+      if (link.matches(".headerlink, .md-content__button") || link.getAttribute("href").startsWith("#")) continue;
       link.dataset.printHref = link.href;
     }
   };
@@ -65,6 +66,25 @@
     show();
   });
   tools.querySelector(".hb-print").addEventListener("click", () => window.print());
+
+  // What a printed role description has no use for: its own checklist summary, sharing, charts, history.
+  const cut = (role, from) => {
+    for (const id of ["first-weeks", "share", "history"]) {
+      const heading = role.querySelector(`h2[id="${id}"]`);
+      if (!heading) continue;
+      let next = heading.nextElementSibling;
+      while (next && next.tagName !== "H2") {
+        const after = next.nextElementSibling;
+        next.remove();
+        next = after;
+      }
+      heading.remove();
+    }
+    for (const node of role.querySelectorAll(".mermaid, .headerlink, .md-content__button, script, img")) node.remove();
+    // Its anchors would clash with this page's; its links are relative to where it came from.
+    for (const node of role.querySelectorAll("[id]")) node.removeAttribute("id");
+    for (const link of role.querySelectorAll("a[href]")) link.setAttribute("href", new URL(link.getAttribute("href"), from).href);
+  };
 
   // The packet: the position page's content, fetched from this same site, printed before the checklist.
   // It is this site's own page, parsed inert (DOMParser runs no scripts), with charts and sharing left out.
@@ -92,25 +112,6 @@
       packet.disabled = false;
     }
   });
-
-  // What a printed role description has no use for: its own checklist summary, sharing, charts, history.
-  const cut = (role, from) => {
-    for (const id of ["first-weeks", "share", "history"]) {
-      const heading = role.querySelector(`h2[id="${id}"]`);
-      if (!heading) continue;
-      let next = heading.nextElementSibling;
-      while (next && next.tagName !== "H2") {
-        const after = next.nextElementSibling;
-        next.remove();
-        next = after;
-      }
-      heading.remove();
-    }
-    for (const node of role.querySelectorAll(".mermaid, .headerlink, .md-content__button, script, img")) node.remove();
-    // Its anchors would clash with this page's; its links are relative to where it came from.
-    for (const node of role.querySelectorAll("[id]")) node.removeAttribute("id");
-    for (const link of role.querySelectorAll("a[href]")) link.setAttribute("href", new URL(link.getAttribute("href"), from).href);
-  };
 
   tools.hidden = false;
   show();
