@@ -19,7 +19,7 @@ from generator.site.searchindex import read_docs
 # A chart as the generator marks it, left out of search and named for screen readers; the empty
 # attribute is written bare by the theme, or as ="" when mermaid2 re-serialises the page.
 CHART = re.compile(r'<div class="mermaid" data-search-exclude(?:="")? role="figure" aria-label="[^"]+"')
-SECTION_ANCHORS = ["responsibilities", "requirements", "kpis", "collaboration", "escalation", "tools", "reporting-line", "onboarding", "sources"]
+SECTION_ANCHORS = ["responsibilities", "requirements", "kpis", "collaboration", "escalation", "tools", "reporting-line", "onboarding", "first-weeks", "sources"]
 """Fixed anchors of a position page; they exist even when their section is empty, so old deep links land."""
 
 
@@ -80,6 +80,34 @@ def stable_pages(site: Path, model: OrgModel) -> list[str]:
     return problems
 
 
+def onboarding_problems(site: Path, model: OrgModel) -> list[str]:
+    """With plans, each position has its checklist at its fixed URL, one tick box per item with a key of its own,
+    and /onboarding/ leads to every checklist; without them there are no checklists at all."""
+    from generator.model.onboarding import CHECKABLE
+
+    problems = []
+    listing = site / "onboarding" / "index.html"
+    if not model.has_onboarding:
+        found = [p.relative_to(site).as_posix() for p in site.glob("positions/*/onboarding/index.html") if "http-equiv" not in p.read_text("utf-8")]
+        return [f"a checklist without a plan: {p}" for p in found] + (["/onboarding/ without any plan"] if listing.exists() else [])
+    listed = listing.read_text("utf-8") if listing.is_file() else ""
+    for pos in model.positions.values():
+        page = site / "positions" / pos.id / "onboarding" / "index.html"
+        if not page.is_file():
+            problems.append(f"no checklist for position {pos.id}")
+            continue
+        text = page.read_text("utf-8")
+        keys = re.findall(r'<input type="checkbox" class="hb-tick" data-key="([0-9a-f]{12})">', text)
+        wanted = sum(len(items) for stage in pos.onboarding for kind, items in stage.lists() if kind in CHECKABLE)
+        if len(keys) != wanted or len(set(keys)) != len(keys):
+            problems.append(f"/positions/{pos.id}/onboarding/: {len(keys)} tick boxes ({len(set(keys))} keys) for {wanted} items")
+        if not {"contacts", *(s.id for s in pos.onboarding)} <= parse(page).ids:
+            problems.append(f"/positions/{pos.id}/onboarding/: missing stage anchors")
+        if f'href="../positions/{pos.id}/onboarding/"' not in listed:
+            problems.append(f"/onboarding/ does not lead to the checklist of {pos.id}")
+    return problems
+
+
 def broken_links(site: Path) -> list[str]:
     """Every link and every anchor within the site resolves."""
     broken = []
@@ -133,6 +161,7 @@ def unreachable_pages(site: Path, model: OrgModel) -> list[str]:
     expected |= {"plans/"} if model.plans else set()
     expected |= {"glossary/"} if model.glossary else set()
     expected |= {"sources/"} if model.handbook.sources else set()
+    expected |= {"onboarding/"} if model.has_onboarding else set()
     return sorted(expected - urls)
 
 

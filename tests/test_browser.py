@@ -6,6 +6,7 @@ company's own handbook as well; the sample's own facts are in test_sample.py.
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
@@ -222,6 +223,86 @@ def test_position_prints_as_a_clean_job_description(base: str, tab, handbook_mod
     pdf = ARTIFACTS / f"{artifact_prefix}position.pdf"
     page.pdf(path=str(pdf), format="A4")
     assert pdf.stat().st_size > 10_000
+
+
+def _onboarded_position(model):
+    """Return the position with the longest checklist; skip a handbook without onboarding plans."""
+    if not model.has_onboarding:
+        pytest.skip("this handbook has no onboarding plans")
+    return max(model.positions.values(), key=lambda p: (sum(len(items) for s in p.onboarding for _, items in s.lists()), p.id))
+
+
+def _pdf_pages(pdf: bytes) -> int:
+    return len(re.findall(rb"/Type\s*/Page[^s]", pdf))
+
+
+def test_onboarding_checklist_keeps_its_ticks_in_this_browser(base: str, chromium, handbook_model, artifact_prefix: str) -> None:
+    pos = _onboarded_position(handbook_model)
+    context = chromium.new_context(viewport={"width": 412, "height": 860}, locale=_locale(handbook_model))
+    page = context.new_page()
+    seen = watch_page(context, page)
+    url = base + f"positions/{pos.id}/onboarding/"
+    open_page(page, url)
+    ticks = page.locator("input.hb-tick")
+    count = ticks.count()
+    assert count > 0 and page.locator(".hb-onboarding-tools").is_visible()
+    ticks.first.check()
+    ticks.last.check()
+    ticks.first.uncheck()
+    ticks.first.check()
+    shown = page.locator(".hb-progress").inner_text()
+    page.reload()
+    page.wait_for_load_state("networkidle")
+    expected = [i in (0, count - 1) for i in range(count)]
+    assert [ticks.nth(i).is_checked() for i in range(count)] == expected
+    assert page.locator(".hb-progress").inner_text() == shown and str(min(count, 2)) in shown and str(count) in shown
+    # Per position: another role's checklist starts unticked; nothing was sent anywhere (watch_page).
+    other = next((p for p in handbook_model.positions.values() if p.id != pos.id and p.onboarding), None)
+    if other is not None:
+        open_page(page, base + f"positions/{other.id}/onboarding/")
+        assert page.locator("input.hb-tick:checked").count() == 0
+        open_page(page, url)
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"{artifact_prefix}onboarding.png"), full_page=True)
+    page.locator("button.hb-reset").click()
+    page.reload()
+    assert page.locator("input.hb-tick:checked").count() == 0
+    context.close()
+    assert seen.blocked == [] and seen.errors == []
+
+
+def test_onboarding_checklist_prints_alone_and_as_a_packet(base: str, tab, handbook_model, artifact_prefix: str) -> None:
+    pos = _onboarded_position(handbook_model)
+    page, seen = tab
+    open_page(page, base + f"positions/{pos.id}/onboarding/")
+    page.locator("input.hb-tick").first.check()
+    page.emulate_media(media="print")
+    for chrome in (".md-header", ".md-sidebar--primary", ".md-sidebar--secondary", ".md-footer", ".hb-onboarding-tools", "a[rel=edit]"):
+        if page.locator(chrome).count():
+            assert not page.locator(chrome).first.is_visible(), f"{chrome} is printed"
+    # Boxes stay boxes, ticked as on screen; a link prints its address after its text.
+    assert page.locator("input.hb-tick").first.is_visible() and page.locator("input.hb-tick").first.is_checked()
+    link = page.locator("article a[data-print-href]").first
+    after = link.evaluate("a => getComputedStyle(a, '::after').content")
+    assert link.get_attribute("data-print-href").startswith(base) and base in after
+    alone = page.pdf(format="A4", prefer_css_page_size=True)
+    ARTIFACTS.mkdir(exist_ok=True)
+    (ARTIFACTS / f"{artifact_prefix}onboarding.pdf").write_bytes(alone)
+    # The packet: the position page first, on pages of its own, then the checklist; the print dialog is the browser's.
+    page.emulate_media(media="screen")
+    page.evaluate("() => { window.printed = 0; window.print = () => { window.printed += 1; }; }")
+    page.locator("button.hb-packet").click()
+    page.wait_for_function("() => window.printed === 1")
+    role = page.locator("article .hb-packet-role")
+    assert role.locator("h1").inner_text().strip() == pos.title
+    assert role.locator("#first-weeks, .mermaid, button").count() == 0
+    assert role.locator("a[data-print-href]").count() > 0
+    page.emulate_media(media="print")
+    packet = page.pdf(format="A4", prefer_css_page_size=True)
+    (ARTIFACTS / f"{artifact_prefix}onboarding-packet.pdf").write_bytes(packet)
+    page.screenshot(path=str(ARTIFACTS / f"{artifact_prefix}onboarding-packet.png"), full_page=True)
+    assert _pdf_pages(packet) > _pdf_pages(alone) >= 1
+    assert seen.blocked == [] and seen.errors == []
 
 
 @pytest.mark.parametrize("name", ["home", "org-chart", "department", "position"])

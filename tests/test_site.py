@@ -26,6 +26,10 @@ def test_every_position_and_department_has_a_stable_page(handbook_site: Path, ha
     assert site_checks.stable_pages(handbook_site / "site", handbook_model) == []
 
 
+def test_every_position_with_a_plan_has_its_checklist(handbook_site: Path, handbook_model) -> None:
+    assert site_checks.onboarding_problems(handbook_site / "site", handbook_model) == []
+
+
 def test_all_internal_links_and_anchors_resolve(handbook_site: Path) -> None:
     assert site_checks.broken_links(handbook_site / "site") == []
 
@@ -180,6 +184,7 @@ def test_public_site_is_whole_and_holds_only_public_pages(public_site: Path, han
     assert site_checks.external_loads(public_site) == []
     assert site_checks.stable_pages(public_site, view) == []
     assert site_checks.unreachable_pages(public_site, view) == []
+    assert site_checks.onboarding_problems(public_site, view) == []
     hidden = set(handbook_model.positions) - set(view.positions)
     assert [p for p in hidden if (public_site / "positions" / p).exists()] == []
     for page in (handbook_site / "docs").rglob("*.md"):
