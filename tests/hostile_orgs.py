@@ -83,11 +83,24 @@ def departments(data: Path, depth: int, width: int = 4) -> None:
         frontier = below
 
 
+def onboarding(data: Path, size: int) -> None:
+    """``size`` positions, each taking the longest onboarding plan accepted: 500 items from the handbook."""
+    star(data, size)
+    stages = "".join(
+        f"    {stage}:\n      tasks:\n" + "".join(f"        - 第{stage}阶段任务{i}：熟悉直通车后台\n" for i in range(50))
+        + "      access:\n" + "".join(f"        - 开通系统账号{i}\n" for i in range(50))
+        for stage in ("first-day", "first-week", "first-30-days", "first-60-days", "first-90-days")
+    )
+    with (data / "handbook.yml").open("a", encoding="utf-8") as handbook:
+        handbook.write(f"onboarding:\n  stages:\n{stages}")
+
+
 CLASSES: dict[str, Callable[[Path, int], None]] = {
     "reporting chain": reporting_chain,
     "direct reports and collaborators of one position": star,
     "glossary terms": glossary,
     "plan entries (5 plans)": plans,
     "department depth": departments,
+    "positions with the longest onboarding plan": onboarding,
 }
 """Each way to grow, by the size parameter its writer takes."""

@@ -34,6 +34,7 @@ def _cli(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
     ("glossary terms", 5_000),
     ("plan entries (5 plans)", 1_000),
     ("department depth", MAX_DEPARTMENT_DEPTH),
+    ("positions with the longest onboarding plan", 1_000),
 ])
 def test_the_largest_accepted_input_builds(tmp_path: Path, kind: str, size: int) -> None:
     hostile_orgs.CLASSES[kind](tmp_path / "data", size)
@@ -48,6 +49,15 @@ def test_the_largest_accepted_input_builds(tmp_path: Path, kind: str, size: int)
 _CHAIN_TOO_LONG = "reports_to: the reporting line from the top to this position is {n} positions long; at most {limit} are supported"
 
 
+def _plans_everywhere(data: Path) -> None:
+    hostile_orgs.departments(data, MAX_DEPARTMENT_DEPTH, width=1)
+    stages = "".join(f"    {stage}:\n      tasks:\n" + "".join(f"        - 任务{i}\n" for i in range(50))
+                     for stage in ("first-day", "first-week", "first-30-days", "first-60-days", "first-90-days"))
+    for dept in (data / "departments").glob("*.yml"):
+        with dept.open("a", encoding="utf-8") as f:
+            f.write(f"onboarding:\n  stages:\n{stages}")
+
+
 @pytest.mark.parametrize(("write", "lines"), [
     (lambda data: hostile_orgs.reporting_chain(data, 1_500), [
         f"data/positions/p{MAX_REPORTING_CHAIN}.yml:3:13: " + _CHAIN_TOO_LONG.format(n=MAX_REPORTING_CHAIN + 1, limit=MAX_REPORTING_CHAIN),
@@ -58,7 +68,12 @@ _CHAIN_TOO_LONG = "reports_to: the reporting line from the top to this position 
         f"at most {MAX_DEPARTMENT_DEPTH} are supported",
         f"data/positions/p-d{MAX_REPORTING_CHAIN - 1}.yml:3:13: " + _CHAIN_TOO_LONG.format(n=MAX_REPORTING_CHAIN + 1, limit=MAX_REPORTING_CHAIN),
     ]),
-], ids=["reporting chain", "department depth"])
+    # 250 items in every department of a chain: the third is the first past 500, and the branch is said once.
+    (lambda data: _plans_everywhere(data), [
+        "data/departments/d1.yml:5:1: onboarding: the onboarding plan of this department's positions has 750 items with the handbook's "
+        "and the departments' above; at most 500 are supported",
+    ]),
+], ids=["reporting chain", "department depth", "onboarding plan"])
 def test_past_the_limit_is_one_line_per_branch(tmp_path: Path, write, lines: list[str]) -> None:
     write(tmp_path / "data")
     check = _cli(tmp_path, "check")

@@ -14,6 +14,7 @@ import pytest
 
 from conftest import FIXTURES
 from generator.adopt import _write_starter
+from generator.errors import DataErrors
 from generator.model.audience import public_view
 from generator.model.onboarding import CHECKABLE
 from generator.model.org import OrgModel
@@ -257,3 +258,21 @@ def test_the_starters_commented_examples_are_valid_once_uncommented(tmp_path: Pa
     model = build_model(folder)
     assert found == 4  # the stage scheme and the plans of the handbook, the department and a position
     assert any(p.onboarding for p in model.positions.values())
+
+
+def test_a_plan_past_the_limit_is_refused_on_the_file_that_makes_it(tmp_path: Path) -> None:
+    folder = tmp_path / "data"
+    shutil.copytree(FIXTURES / "basic", folder)
+
+    def stages(prefix: str) -> str:
+        return "".join(f"    {stage}:\n      tasks:\n" + "".join(f"        - {prefix}{stage}{i}\n" for i in range(50))
+                       for stage in ("first-day", "first-week", "first-30-days", "first-60-days", "first-90-days"))
+
+    _append(folder / "handbook.yml", "onboarding:\n  stages:\n" + stages("全员"))
+    _append(folder / "positions" / "designer.yml", "onboarding:\n  stages:\n" + stages("美工") + "      access: [设计软件]\n")
+    with pytest.raises(DataErrors) as caught:
+        build_model(folder)
+    lines = caught.value.lines()
+    assert len(lines) == 1 and lines[0].endswith(
+        "positions/designer.yml:9:1: onboarding: this position's onboarding plan has 501 items with what it inherits; at most 500 are supported"
+    )

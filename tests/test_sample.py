@@ -109,3 +109,26 @@ def test_the_sample_says_only_what_its_sources_say(own_model) -> None:
     for pos in model.positions.values():
         assert ("headcount" in pos.added) == (pos.id not in stated), pos.id
     assert model.headcount_added()
+
+
+def test_the_onboarding_plan_says_what_the_articles_say_and_marks_when(own_site: Path, own_model) -> None:
+    model = own_model
+    specialist = model.positions["operations-specialist"]
+    items = {s.id: {kind: [i.text for i in entries] for kind, entries in s.lists()} for s in specialist.onboarding}
+    # 003 四、团队培训与发展 1: what new hires are trained in, and to what end; three articles cited for the plan.
+    assert "参加新员工入职培训：公司的企业文化、组织架构、规章制度、业务流程。" in items["first-week"]["tasks"]
+    assert items["first-30-days"]["goals"] == ["具备基本的工作能力和素质。"]
+    # 001 运营主管岗位职责 (定期组织部门培训) and 002 运营主管 7 (绩效考核和评审，转正).
+    assert "参加运营主管定期组织的部门培训。" in items["first-30-days"]["tasks"]
+    assert "转正" in items["first-90-days"]["goals"][0]
+    assert set(specialist.onboarding_sources) == {"small-team", "mature-structure", "company-departments"}
+    # The articles never say when: every stage's timing is marked, and so is every reading the compiler pointed to.
+    assert all(s.added for p in model.positions.values() for s in p.onboarding)
+    assert all(i.added for p in model.positions.values() for s in p.onboarding for i in s.read)
+    # Only the operations positions under the 运营主管 take its training and assessment; its own plan does not.
+    under = {p.id for p in model.positions.values() if any("运营主管定期组织" in i.text for s in p.onboarding for i in s.tasks)}
+    assert under == {"mall-administrator", "operations-specialist", "overseas-business-specialist"}
+    page = (own_site / "site" / "positions" / "operations-specialist" / "onboarding" / "index.html").read_text("utf-8")
+    assert page.count('class="hb-tick"') == 8 and "（整理补充）" in page and "电商淘宝小团队怎么安排" in page
+    home = (own_site / "site" / "index.html").read_text("utf-8")
+    assert 'href="onboarding/"' in home and "新人入职" in home

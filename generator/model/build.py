@@ -13,6 +13,7 @@ from .audience import DEFAULT_PUBLIC
 from .checks import check
 from .lookup import get
 from .onboarding import DEFAULT_STAGES, Resolver
+from .onboarding_checks import oversized
 from .org import OrgModel
 from .records import DEFAULT_LEVELS, Collaboration, Department, Escalation, Handbook, Level, Opening, Plan, PlanEntry, Position, Salary, Source, Term
 from .split import SplitProblem, split_problems
@@ -20,7 +21,7 @@ from .split import SplitProblem, split_problems
 
 def validate(records: Records) -> OrgModel:
     """Return the model of ``records``, or raise DataErrors listing every problem including the loader's."""
-    errors = check(records)
+    errors = check(records) or oversized(records)
     if errors:
         raise DataErrors(errors)
     model = organisation(records)

@@ -143,6 +143,11 @@ class Resolver:
             lists = self._resolved[dept] = _apply(lists, self._plans.get(dept))
         return self._resolved[dept_id]
 
+    def size(self, dept_id: str, own: Mapping[str, Any] | None = None) -> int:
+        """Return how many items a department's plan (and a position's own on top) holds before repeats are dropped."""
+        plan = _apply(self.department(dept_id), own)
+        return sum(len(items) for lists in plan.stages.values() for kind, items in lists.items() if kind in LISTS)
+
     def position(self, pos_id: str, dept_id: str, own: Mapping[str, Any] | None) -> tuple[tuple[Stage, ...], tuple[str, ...]]:
         """Return a position's plan, its stages with items in the handbook's stage order, and the sources it cites."""
         plan = _apply(self.department(dept_id), own)

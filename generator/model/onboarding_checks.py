@@ -14,11 +14,15 @@ from ..source.document import Document, Path
 from ..source.load import Records
 from ..suggest import did_you_mean
 from .lookup import get as _get
-from .onboarding import DEFAULT_STAGES, LINKS, LISTS
+from .onboarding import DEFAULT_STAGES, LINKS, LISTS, Resolver
+from .org import ancestry
 
 Ref = Callable[[Document, Path, object, set[str], str, str], bool]
 """The checker's reference check: (doc, path, value, ids, kind, where) → whether it resolves; it reports what does not."""
 RESERVED_STAGES = ("contacts", "terms", "progress")
+MAX_PLAN_ITEMS = 500
+"""Most items one position's plan may hold, inherited ones included: every level may write 50 per list of
+each of 20 stages, and a deep department tree would otherwise put millions of items on the pages."""
 """Anchors the onboarding page uses for itself: a stage may not take them."""
 
 
@@ -131,3 +135,31 @@ def _links(doc: Document, at: Path, kind: str, raw: Any, targets: dict[str, set[
             ref(doc, (*at, name), raw[name], targets[name], "glossary term" if name == "term" else name, "")
     return []
 
+
+def oversized(records: Records) -> list[DataError]:
+    """Return, for schema-valid and consistent ``records``, each plan that makes a position's plan longer than
+    MAX_PLAN_ITEMS: reported once, on the department whose plan is too long, or else on the position."""
+    handbook = records.singles["handbook"]
+    assert handbook is not None
+    departments = records.documents["department"]
+    resolver = Resolver(
+        tuple((i, i) for i in stage_ids(handbook)), handbook.data.get("onboarding"),
+        {i: d.data.get("onboarding") for i, d in departments.items()}, lambda i: departments[i].data.get("parent"),
+    )
+    errors = []
+    too_long = {i for i in departments if resolver.size(i) > MAX_PLAN_ITEMS}
+    for dept_id, doc in sorted(departments.items()):
+        # Once per branch: the departments under one that is too long are too, and need no line of their own.
+        above = ancestry(doc.data.get("parent"), lambda i: departments[i].data.get("parent"))
+        if dept_id in too_long and not too_long.intersection(above):
+            at: Path = ("onboarding",) if "onboarding" in doc.data else ("name",)
+            errors.append(doc.error(at, f"the onboarding plan of this department's positions has {resolver.size(dept_id)} items with the handbook's "
+                                        f"and the departments' above; at most {MAX_PLAN_ITEMS} are supported", key=True))
+    for doc in records.documents["position"].values():
+        dept, own = doc.data["department"], doc.data.get("onboarding")
+        if dept in too_long:
+            continue  # said once, on the department
+        count = resolver.size(dept, own)
+        if count > MAX_PLAN_ITEMS:
+            errors.append(doc.error(("onboarding",), f"this position's onboarding plan has {count} items with what it inherits; at most {MAX_PLAN_ITEMS} are supported", key=True))
+    return errors
