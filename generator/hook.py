@@ -37,7 +37,7 @@ from generator.site.searchindex import UnsupportedSearch, material_worker, prepa
 from generator.site.searchpages import SectionsElsewhere, wanted
 from generator.site.searchwords import handbook_words, prepare_segmenter, search_config
 from generator.site.tooltips import Tooltips
-from generator.source.handwritten import public_pages
+from generator.source.handwritten import page_title, public_pages
 from generator.source.settings import site_settings
 
 log = get_plugin_logger("handbook")
@@ -222,11 +222,16 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     sources = edit_sources(model)
     if build.settings.audience == "public":
         _keep_public_only(files, Path(config.docs_dir), build.public_pages)
+    # A hand-written docs/onboarding.md is published where the generated onboarding/index.md is: MkDocs would keep one.
+    published = {f.dest_uri: f.src_uri for f in files}
     for uri in build.pages:
         if files.get_file_from_path(uri) is not None:
             shown = display_path(Path(config.docs_dir) / uri, root)
             raise PluginError(f"{shown} has the same path as a generated page; rename or move it")
         file = File(uri, src_dir=str(out), dest_dir=config.site_dir, use_directory_urls=True)
+        if file.dest_uri in published:
+            shown = display_path(Path(config.docs_dir) / published[file.dest_uri], root)
+            raise PluginError(f"{shown} is published at the address of a generated page (/{file.url}); rename or move it")
         if uri in sources:
             # "Edit this page" should open the YAML the page came from, not generated Markdown.
             file.edit_uri = quote(posixpath.relpath(_project_relative(root, sources[uri]), docs_rel))
@@ -289,10 +294,7 @@ def _first_heading(files: Files, uri: str) -> str | None:
     file = files.get_file_from_path(uri)
     if file is None or not file.abs_src_path:
         return None
-    for line in Path(file.abs_src_path).read_text("utf-8").splitlines():
-        if line.startswith("# "):
-            return line[2:].strip()
-    return None
+    return page_title(Path(file.abs_src_path).read_text("utf-8-sig")) or None
 
 
 def _project_relative(root: Path, shown: str) -> str:

@@ -160,7 +160,9 @@ DIAGRAM_REPORT = """() => [...document.querySelectorAll('div.mermaid')].map(d =>
 ARTICLE_TEXT = """() => {
     const a = document.querySelector('article').cloneNode(true);
     a.querySelectorAll('.mermaid, .headerlink').forEach(e => e.remove());
-    for (const h of [...a.querySelectorAll('h2#onboarding, h2#sources')]) {
+    // What the search index holds: the sections the generator keeps out of it are not read (the attribute
+    // that says so is gone by the time the page is served).
+    for (const h of [...a.querySelectorAll('h2#onboarding, h2#first-weeks, h2#sources')]) {
         let next = h.nextElementSibling;
         while (next && !/^H[12]$/.test(next.tagName)) { const gone = next; next = next.nextElementSibling; gone.remove(); }
         h.remove();

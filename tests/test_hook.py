@@ -50,6 +50,17 @@ def test_generated_page_may_not_shadow_a_handwritten_one(tmp_path: Path) -> None
     assert (project / "docs" / "index.md").read_text("utf-8") == "# 手写首页\n"
 
 
+def test_a_handwritten_page_may_not_take_a_generated_pages_address(tmp_path: Path) -> None:
+    # docs/positions.md is published at /positions/, where the generated positions/index.md is.
+    project = make_project(tmp_path / "p", data=FIXTURES / "basic")
+    (project / "docs" / "positions.md").write_text("# 岗位\n", "utf-8")
+    from site_project import mkdocs_build
+
+    result = mkdocs_build(project)
+    assert result.returncode == 1
+    assert "ERROR   -  docs/positions.md is published at the address of a generated page (/positions/); rename or move it\n" in result.stderr
+
+
 def test_material_tooltips_are_refused(tmp_path: Path) -> None:
     # They insert title text into the page as HTML, and titles carry handbook data.
     project = make_project(tmp_path / "p", data=FIXTURES / "basic")

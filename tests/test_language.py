@@ -27,7 +27,7 @@ def test_catalogues_have_the_same_keys_and_placeholders() -> None:
 
 def test_every_key_the_templates_and_code_use_exists() -> None:
     keys = catalogue("zh").keys()
-    sources = [*(ROOT / "generator" / "templates").glob("*.j2"), *(ROOT / "generator").glob("*.py")]
+    sources = [*(ROOT / "generator" / "templates").glob("*.j2"), *(ROOT / "generator").rglob("*.py")]
     used = {key for path in sources for key in _KEY_USE.findall(path.read_text("utf-8"))}
     used |= {f"level.{i}" for i in ("executive", "director", "manager", "lead", "specialist", "assistant")}
     assert len(used) > 100

@@ -69,6 +69,10 @@ def _mutate(source: Path, target: Path, rng: random.Random) -> None:
     if target.exists():
         shutil.rmtree(target)
     shutil.copytree(source, target)
+    # The hand-written pages beside the data, which its onboarding plans may ask to read.
+    docs = target.parent / "docs"
+    if (source.parent / "docs").is_dir() and not docs.exists():
+        shutil.copytree(source.parent / "docs", docs)
     handbook = _load(target / "handbook.yml")
     if rng.random() < 0.7:
         handbook["public"] = rng.sample(HANDBOOK_PARTS, rng.randint(0, len(HANDBOOK_PARTS) // 2))

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import html as htmllib
 import json
+import os
 import re
 import shutil
+import subprocess
 import textwrap
 from pathlib import Path
 
@@ -276,3 +278,91 @@ def test_a_plan_past_the_limit_is_refused_on_the_file_that_makes_it(tmp_path: Pa
     assert len(lines) == 1 and lines[0].endswith(
         "positions/designer.yml:9:1: onboarding: this position's onboarding plan has 501 items with what it inherits; at most 500 are supported"
     )
+
+
+def test_one_item_written_twice_is_public_unless_every_level_keeps_it_internal(data: Path) -> None:
+    _append(data / "handbook.yml", "public: [position.summary, position.responsibilities, position.onboarding]\n")
+    path = data / "handbook.yml"
+    path.write_text(path.read_text("utf-8").replace("meet: [general-manager]", "meet:\n        - {position: art-lead, internal: true}"), "utf-8")
+    _append(data / "positions" / "designer.yml", """
+        onboarding:
+          stages:
+            first-day:
+              meet: [art-lead]
+              tasks:
+                - {text: 领取电脑, added: true}
+    """)
+    model = build_model(data)
+    meet = model.positions["designer"].onboarding[0].meet
+    tasks = {i.text: i for i in model.positions["designer"].onboarding[0].tasks}
+    assert [(i.link, i.internal) for i in meet] == [(("position", "art-lead"), False), (("position", "operations-director"), False)]
+    assert tasks["领取电脑"].added  # restated as added: marked
+    assert [i.link for i in public_view(model).positions["designer"].onboarding[0].meet] == [("position", "art-lead"), ("position", "operations-director")]
+    # Only the operations specialist writes nothing: there the handbook's internal meeting stays internal.
+    assert all(i.link != ("position", "art-lead") for i in public_view(model).positions["operations-specialist"].onboarding[0].meet)
+
+
+def test_a_tool_shows_on_the_public_site_only_where_the_role_lists_it_publicly(data: Path) -> None:
+    _append(data / "handbook.yml", "public: [position.summary, position.responsibilities, position.tools, position.onboarding]\n")
+    _append(data / "positions" / "designer.yml", """
+        tools:
+          - Photoshop
+          - {text: 内部素材库, internal: true}
+        onboarding:
+          stages:
+            first-day:
+              access:
+                - {text: 开通素材库, tool: 内部素材库}
+                - {text: 安装软件, tool: Photoshop}
+    """)
+    access = {i.text: i.link for i in public_view(build_model(data)).positions["designer"].onboarding[0].access}
+    assert access == {"开通素材库": None, "安装软件": ("tool", "Photoshop")}
+    assert "内部素材库" not in render(public_view(build_model(data)))["positions/designer/onboarding.md"]
+
+
+def test_a_plan_past_the_limit_for_everyone_is_one_line_on_handbook_yml(tmp_path: Path) -> None:
+    folder = tmp_path / "data"
+    shutil.copytree(FIXTURES / "basic", folder)
+    stages = "".join(f"    {stage}:\n      tasks:\n" + "".join(f"        - 任务{i}\n" for i in range(50)) + "      access:\n"
+                     + "".join(f"        - 账号{i}\n" for i in range(50)) for stage in ("first-day", "first-week", "first-30-days", "first-60-days"))
+    stages += "    first-90-days:\n      goals:\n" + "".join(f"        - 目标{i}\n" for i in range(50))
+    stages += "      tasks:\n" + "".join(f"        - 收尾{i}\n" for i in range(50)) + "      access: [最后一个账号]\n"
+    _append(folder / "handbook.yml", "onboarding:\n  stages:\n" + stages)
+    with pytest.raises(DataErrors) as caught:
+        build_model(folder)
+    lines = caught.value.lines()
+    assert len(lines) == 1 and lines[0].endswith("handbook.yml:7:1: onboarding: the onboarding plan every position takes has 501 items; at most 500 are supported")
+
+
+def test_a_page_to_read_is_a_plain_path(data: Path) -> None:
+    _append(data / "positions" / "designer.yml", """
+        onboarding:
+          stages:
+            first-day:
+              read:
+                - page: "a.md){onclick=alert(1)}(b.md"
+    """)
+    with pytest.raises(DataErrors) as caught:
+        build_model(data)
+    assert "is not a page under docs/" in caught.value.lines()[0]
+
+
+def test_the_role_diff_reads_the_pages_beside_the_data_at_each_revision(data: Path) -> None:
+    from generator.pipeline import role_diff
+
+    root = data.parent
+    env = {"GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.com", "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.com",
+           "HOME": str(root), "PATH": os.environ["PATH"]}
+
+    def git(*args: str) -> None:
+        subprocess.run(["git", *args], cwd=root, env=env, check=True, capture_output=True)
+
+    git("init", "-q", "-b", "main")
+    git("add", ".")
+    git("commit", "-q", "-m", "base")
+    path = data / "handbook.yml"
+    path.write_text(path.read_text("utf-8").replace("tasks: [熟悉流程]", "tasks: [熟悉流程, 熟悉工具]"), "utf-8")
+    text, valid = role_diff(root, data, "HEAD", None, fmt="json")
+    assert valid, text
+    changed = {p["id"]: p for g in json.loads(text)["departments"] for p in g["positions"]}
+    assert changed["general-manager"]["changes"][0]["added"] == ["熟悉工具"]

@@ -161,7 +161,8 @@ def _public_plan(pos: Position, shown: Mapping[str, AbstractSet[str]]) -> Positi
         if item.link is None:
             return item
         link, target = item.link
-        if link == "tool" and "tools" not in pos.hidden or link != "tool" and target in shown[link]:
+        # A tool shows where the position's public tools list it; anything else where the site shows it.
+        if target in (pos.tools if link == "tool" else shown[link]):
             return item
         # A task or a request stays, without its link; a person to meet or a reading is nothing without it.
         return replace(item, link=None) if kind in ("tasks", "access", "goals") else None

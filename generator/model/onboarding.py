@@ -78,7 +78,8 @@ def public_stages(stages: tuple[Stage, ...], keep: Callable[[str, Item], Item | 
     """Return ``stages`` with each item as ``keep(list name, item)`` has it (None: left out), and no empty stage."""
     out = []
     for stage in stages:
-        lists = {kind: tuple(kept for entry in getattr(stage, kind) if (kept := keep(kind, entry)) is not None) for kind in LISTS}
+        # A task whose link the audience may not see can become the same as another: it is listed, and ticked, once.
+        lists = {kind: _unique(kind, tuple(kept for entry in getattr(stage, kind) if (kept := keep(kind, entry)) is not None), "") for kind in LISTS}
         if any(lists.values()):
             out.append(Stage(stage.id, stage.name, **lists, added=stage.added))
     return tuple(out)
@@ -143,9 +144,9 @@ class Resolver:
             lists = self._resolved[dept] = _apply(lists, self._plans.get(dept))
         return self._resolved[dept_id]
 
-    def size(self, dept_id: str, own: Mapping[str, Any] | None = None) -> int:
-        """Return how many items a department's plan (and a position's own on top) holds before repeats are dropped."""
-        plan = _apply(self.department(dept_id), own)
+    def size(self, dept_id: str | None, own: Mapping[str, Any] | None = None) -> int:
+        """Return how many items a department's plan (None: the handbook's), and a position's own on top, holds before repeats are dropped."""
+        plan = _apply(self.department(dept_id) if dept_id is not None else self._handbook, own)
         return sum(len(items) for lists in plan.stages.values() for kind, items in lists.items() if kind in LISTS)
 
     def position(self, pos_id: str, dept_id: str, own: Mapping[str, Any] | None) -> tuple[tuple[Stage, ...], tuple[str, ...]]:
@@ -163,12 +164,17 @@ class Resolver:
 def _unique(kind: str, items: tuple[Item, ...], me: str) -> tuple[Item, ...]:
     """Return ``items`` without repeats (a level restating what a level above says; a person or a reading
     counts once, by what it names) and, among people to meet, without the position itself."""
-    seen: set[object] = set()
-    out = []
+    seen: dict[object, int] = {}
+    out: list[Item] = []
     for entry in items:
         same = entry.link if kind in ("meet", "read") else (entry.text, entry.link)
-        if same in seen or (kind == "meet" and entry.link == ("position", me)):
+        if kind == "meet" and entry.link == ("position", me):
             continue
-        seen.add(same)
+        if same in seen:
+            # One item written twice is internal only where every level says so, and added where any does.
+            first = out[seen[same]]
+            out[seen[same]] = Item(first.text, first.link, first.internal and entry.internal, first.added or entry.added)
+            continue
+        seen[same] = len(out)
         out.append(entry)
     return tuple(out)

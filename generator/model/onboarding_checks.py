@@ -146,6 +146,9 @@ def oversized(records: Records) -> list[DataError]:
         tuple((i, i) for i in stage_ids(handbook)), handbook.data.get("onboarding"),
         {i: d.data.get("onboarding") for i, d in departments.items()}, lambda i: departments[i].data.get("parent"),
     )
+    everyone = resolver.size(None)
+    if everyone > MAX_PLAN_ITEMS:
+        return [handbook.error(("onboarding",), f"the onboarding plan every position takes has {everyone} items; at most {MAX_PLAN_ITEMS} are supported", key=True)]
     errors = []
     too_long = {i for i in departments if resolver.size(i) > MAX_PLAN_ITEMS}
     for dept_id, doc in sorted(departments.items()):

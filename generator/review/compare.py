@@ -166,7 +166,8 @@ def onboarding_changes(a: Position, b: Position, renames: Renames, names: Names)
             items(found, f"onboarding.{kind}", was, now)
             out += [dataclasses.replace(change, name=stage) for change in found]
         if old and new and old.added != new.added:
-            out.append(Change("onboarding.timing", old.added, new.added, name=stage))
+            timing = {True: text("diff.timing.added"), False: text("diff.timing.stated")}
+            out.append(Change("onboarding.timing", timing[old.added], timing[new.added], name=stage))
     items(out, "onboarding.sources", [names.source(i) for i in a.onboarding_sources], [names.source(i) for i in b.onboarding_sources])
     return out
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import posixpath
 import tarfile
 import tempfile
 from collections.abc import Iterator
@@ -33,14 +34,19 @@ def data_at(root: Path, revision: str, data: str = "data") -> Iterator[Path]:
             yield Path(revision)
             return
         raise HandbookError(f"{revision!r} is neither a git revision nor a folder (fetch it first, e.g. git fetch origin main)")
-    archive = git.run(root, "archive", "--format=tar", check.text.strip(), "--", data, check=False)
+    commit = check.text.strip()
+    # The hand-written pages beside the data too: onboarding plans ask to read them (generator/source/load.py).
+    docs = posixpath.join(posixpath.dirname(data), "docs")
     with tempfile.TemporaryDirectory(prefix="handbook-rev-") as tmp:
-        if archive.ok:
+        for folder in (data, docs):
+            archive = git.run(root, "archive", "--format=tar", commit, "--", folder, check=False)
+            if not archive.ok:
+                continue  # not in that revision: no data is reported by the loader, no pages are none
             try:
                 with tarfile.open(fileobj=io.BytesIO(archive.stdout)) as tar:
                     tar.extractall(tmp, filter="data")  # no links out, no absolute paths
             except (tarfile.TarError, OSError) as exc:
-                raise HandbookError(f"{revision}: cannot read {data}/ at this revision: {exc}") from None
+                raise HandbookError(f"{revision}: cannot read {folder}/ at this revision: {exc}") from None
         yield Path(tmp) / data
 
 

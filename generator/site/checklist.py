@@ -20,6 +20,13 @@ if TYPE_CHECKING:
     from .render import _Page
 
 
+LABELS = {
+    "tasks": "onboarding_list.tasks", "meet": "onboarding_list.meet", "read": "onboarding_list.read",
+    "access": "onboarding_list.access", "goals": "onboarding_list.goals",
+}
+"""Catalogue key of each list's heading, written out so that the catalogue test sees every key in use."""
+
+
 class Checklist:
     """The onboarding items of one page, written for that page (its links are relative to it)."""
 
@@ -68,6 +75,11 @@ class Checklist:
     def tick(self, stage: Stage, kind: str, item: Item) -> Raw:
         """Return the item as a checklist entry: a labelled checkbox the page's script keeps ticked (assets/javascripts/onboarding.js)."""
         return Raw(f'<label class="hb-task"><input type="checkbox" class="hb-tick" data-key="{item.key(stage.id, kind)}"> {self.line(kind, item)}</label>')
+
+    @staticmethod
+    def label(kind: str) -> str:
+        """Return the catalogue key naming one of a stage's lists."""
+        return LABELS[kind]
 
     @staticmethod
     def checkable(kind: str) -> bool:

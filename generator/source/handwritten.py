@@ -36,14 +36,26 @@ def front_matter_public(text: str, shown: str) -> tuple[bool, list[DataError]]:
     return False, [DataError(shown, line + 1, column, "public", f"expected true or false, found {found}")]
 
 
-_HEADING = re.compile(r"^#[ \t]+(.+?)(?:[ \t]+#+)?[ \t]*(?:\{[^}\n]*\})?[ \t]*$", re.MULTILINE)
+_HEADING = re.compile(r"#[ \t]+(.+?)(?:[ \t]+#+)?[ \t]*(?:\{[^}\n]*\})?[ \t]*")
 
 
 def page_title(text: str) -> str:
-    """Return the first ``# heading`` of a page (its title in the navigation), or ''."""
+    """Return a page's title as the navigation shows it: its front matter's ``title``, else its first ``# heading``
+    outside code blocks, else ''."""
     block = _FRONT_MATTER.match(text)
-    found = _HEADING.search(text, block.end() if block else 0)
-    return found.group(1).strip() if found else ""
+    if block:
+        doc, errors = parse(block.group(1), "page")
+        title = doc.data.get("title") if doc is not None and not errors and isinstance(doc.data, dict) else None
+        if isinstance(title, str) and title.strip():
+            return title.strip()
+    fence = ""
+    for line in text[block.end() if block else 0:].splitlines():
+        marker = line.lstrip()[:3]
+        if marker in ("```", "~~~"):
+            fence = "" if fence == marker else fence or marker
+        elif not fence and (found := _HEADING.fullmatch(line)):
+            return found.group(1).strip()
+    return ""
 
 
 def page_marks(docs_dir: Path, root: Path | None) -> tuple[dict[str, tuple[bool, str]], list[DataError]]:

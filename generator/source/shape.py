@@ -148,7 +148,7 @@ _PATTERNS = {
     "^[^@\\s<>\"'()\\[\\],;:\\\\]+@[A-Za-z0-9.-]+\\.[A-Za-z]{2,}$": "is not an email address",
     "^[A-Z]{2}$": "is not a two-letter country code (ISO 3166, e.g. CN)",
     "^[A-Z]{3}$": "is not a three-letter currency code (ISO 4217, e.g. CNY)",
-    "^(?![./])(?!.*(^|/)\\.\\.?(/|$))[^\\s<>\"'`#?\\\\]+\\.md$": "is not a page under docs/: write its path there, e.g. practices/training.md",
+    "^(?![./])(?!.*(^|/)\\.\\.?(/|$))[^\\s<>\"'`#?\\\\()\\[\\]{}*|]+\\.md$": "is not a page under docs/: write its path there, e.g. practices/training.md (no spaces, quotes, brackets or Markdown signs)",
     "^(@[A-Za-z0-9][A-Za-z0-9_.-]*(/[A-Za-z0-9_.-]+)*|[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\\.[A-Za-z]{2,})$": "is not an owner: write @user, @org/team or an email address",
 }
 

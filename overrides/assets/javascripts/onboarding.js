@@ -26,6 +26,25 @@
     }
   };
 
+  // After a rename (former_ids) the checklist has a new address: its ticks come along from the old one.
+  const adopt = () => {
+    const here = `/positions/${tools.dataset.position}/onboarding/`;
+    try {
+      if (localStorage.getItem(storageKey) !== null || !storageKey.endsWith(here)) return;
+      for (const old of tools.dataset.former.split(" ").filter(Boolean)) {
+        const before = `${storageKey.slice(0, -here.length)}/positions/${old}/onboarding/`;
+        const saved = localStorage.getItem(before);
+        if (saved === null) continue;
+        localStorage.setItem(storageKey, saved);
+        localStorage.removeItem(before);
+        return;
+      }
+    } catch {
+      // Storage blocked: nothing to carry over.
+    }
+  };
+  adopt();
+
   const progress = tools.querySelector(".hb-progress");
   const show = () => {
     const done = ticks.filter((box) => box.checked).length;
