@@ -3,7 +3,8 @@
     python tests/lighthouse.py            (part of make bench; needs node_modules from npm install)
 
 Builds the public careers site of this project's data (the sample, or a company's own handbook)
-and of the recruiting fixture (current openings on a fixed date), serves each compressed as a web
+and of the recruiting fixture (current openings on a fixed date), and the internal handbook's longest onboarding
+checklist (when there are plans), serves each compressed as a web
 server would, and prints per page the four category scores, bytes transferred, first and largest
 contentful paint, and whether the Mermaid library was fetched during the load. Targets (issue 12):
 performance ≥ 95, accessibility, best practices and SEO 100, on a position page and the openings page.
@@ -30,15 +31,15 @@ FIXTURE_DATE = "2026-06-15"
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 
 
-def _public_site(work: Path, data: Path | None, today: str | None) -> Path:
-    project = make_project(work, data=data)
-    extra = {"HANDBOOK_AUDIENCE": "public", "HANDBOOK_OUT_DIR": ".public/generated"}
+def _public_site(work: Path, data: Path | None, today: str | None, audience: str = "public") -> Path:
+    project = work if (work / "mkdocs.yml").exists() else make_project(work, data=data)
+    extra = {"HANDBOOK_AUDIENCE": audience, "HANDBOOK_OUT_DIR": f".{audience}/generated"}
     if today:
         extra["HANDBOOK_TODAY"] = today
-    result = mkdocs_build(project, "-d", "site-public", published=True, extra_env=extra)
+    result = mkdocs_build(project, "-d", f"site-{audience}", published=True, extra_env=extra)
     if result.returncode != 0:
         raise SystemExit(f"build failed:\n{result.stderr}")
-    return project / "site-public"
+    return project / f"site-{audience}"
 
 
 def _audit(url: str, out: Path) -> dict:
@@ -88,6 +89,11 @@ def main() -> int:
             ("recruiting fixture", "positions/operations-specialist/"),
             ("recruiting fixture", "openings/"),
         ]
+        if model.has_onboarding:
+            # What a new hire opens on a phone on day one: the longest checklist of the internal handbook.
+            sites["internal handbook"] = _public_site(work / "handbook", None, None, audience="internal")
+            longest = max(model.positions.values(), key=lambda p: (sum(len(items) for s in p.onboarding for _, items in s.lists()), p.id))
+            pages.append(("internal handbook", f"positions/{longest.id}/onboarding/"))
         for i, (site, path) in enumerate(pages):
             with serve(sites[site], compress=True) as base:
                 rows.append((f"{site}: /{path}", _audit(base + path, work / f"report-{i}.json")))
