@@ -38,27 +38,21 @@ def test_directory_urls_are_required(tmp_path: Path) -> None:
         hook.on_config(_config(project, use_directory_urls=False))
 
 
-def test_generated_page_may_not_shadow_a_handwritten_one(tmp_path: Path) -> None:
+@pytest.mark.parametrize(("page", "error"), [
+    ("index.md", "docs/index.md has the same path as a generated page; rename or move it"),
+    # docs/positions.md is published at /positions/, where the generated positions/index.md is.
+    ("positions.md", "docs/positions.md is published at the address of a generated page (/positions/); rename or move it"),
+])
+def test_generated_page_may_not_shadow_a_handwritten_one(tmp_path: Path, page: str, error: str) -> None:
     project = make_project(tmp_path / "p", data=FIXTURES / "basic")
-    (project / "docs" / "index.md").write_text("# 手写首页\n", "utf-8")
+    (project / "docs" / page).write_text("# 手写页面\n", "utf-8")
     from site_project import mkdocs_build
 
     result = mkdocs_build(project)
     assert result.returncode == 1
     # Named from the project, not by an absolute path.
-    assert "ERROR   -  docs/index.md has the same path as a generated page; rename or move it\n" in result.stderr
-    assert (project / "docs" / "index.md").read_text("utf-8") == "# 手写首页\n"
-
-
-def test_a_handwritten_page_may_not_take_a_generated_pages_address(tmp_path: Path) -> None:
-    # docs/positions.md is published at /positions/, where the generated positions/index.md is.
-    project = make_project(tmp_path / "p", data=FIXTURES / "basic")
-    (project / "docs" / "positions.md").write_text("# 岗位\n", "utf-8")
-    from site_project import mkdocs_build
-
-    result = mkdocs_build(project)
-    assert result.returncode == 1
-    assert "ERROR   -  docs/positions.md is published at the address of a generated page (/positions/); rename or move it\n" in result.stderr
+    assert f"ERROR   -  {error}\n" in result.stderr
+    assert (project / "docs" / page).read_text("utf-8") == "# 手写页面\n"
 
 
 def test_material_tooltips_are_refused(tmp_path: Path) -> None:
