@@ -139,7 +139,7 @@ def render(model: OrgModel, env: jinja2.Environment | None = None, recruiting: R
             raise HandbookError(f"two generated pages would be written to {path}")
         pages[path] = content
 
-    # A handbook without any plan has no checklist pages, and its position pages say nothing of first weeks.
+    # Without any plan there are no checklists, and position pages say nothing of first weeks.
     onboarding_pages = model.has_onboarding
 
     def page_text(template: str, path: str, **context: object) -> str:
@@ -152,25 +152,13 @@ def render(model: OrgModel, env: jinja2.Environment | None = None, recruiting: R
     def emit(template: str, path: str, **context: object) -> None:
         add(path, page_text(template, path, **context))
 
-    emit("home.md.j2", page_path("home"))
-    emit("org_chart.md.j2", page_path("org-chart"))
-    emit("departments.md.j2", page_path("departments"))
-    emit("positions.md.j2", page_path("positions"))
-    emit("openings.md.j2", page_path("openings"))
-    if model.shows("about"):
-        emit("about.md.j2", page_path("about"))
-    if model.handbook.sources:
-        emit("sources.md.j2", page_path("sources"))
-    if model.glossary:
-        emit("glossary.md.j2", page_path("glossary"))
-    if model.plans:
-        emit("plans.md.j2", page_path("plans"))
-    if onboarding_pages:
-        emit("onboarding_index.md.j2", page_path("onboarding"))
+    for template, kind in _fixed_pages(model):
+        emit(template, page_path(kind))
     for plan in model.plans.values():
         emit("plan.md.j2", page_path("plan", plan.id), plan=plan, mark=marks.get(("plan", plan.id), PublicMark()))
     for dept in model.departments.values():
         emit("department.md.j2", page_path("department", dept.id), dept=dept, mark=marks.get(("department", dept.id), PublicMark()))
+
     def position_files(pos: Position) -> tuple[tuple[str, str], dict[str, str]]:
         path = page_path("position", pos.id)
         files = _job_description(pos, recruiting, text)
@@ -183,16 +171,32 @@ def render(model: OrgModel, env: jinja2.Environment | None = None, recruiting: R
     rendered = map_in_halves(position_files, list(model.positions.values()))
     for path, content in [page for page, _ in rendered] + [item for _, files in rendered for item in files.items()]:
         add(path, content)
-    for dept in model.departments.values():
-        for old in dept.former_ids:
-            emit("redirect.html.j2", page_path("former-department", old), title=dept.name, target=forward(dept.id))
-    for pos in model.positions.values():
-        for old in pos.former_ids:
-            emit("redirect.html.j2", page_path("former-position", old), title=pos.title, target=forward(pos.id))
-            if onboarding_pages:
-                # The checklist a manager sent on day one keeps working after a rename, as the page does.
-                emit("redirect.html.j2", page_path("former-onboarding", old), title=pos.title, target=f"../{forward(pos.id)}onboarding/")
+    for path, title, target in _forwarding_pages(model):
+        emit("redirect.html.j2", path, title=title, target=target)
     return pages
+
+
+def _fixed_pages(model: OrgModel) -> list[tuple[str, str]]:
+    """Return (template, page kind) of the handbook's own pages that this model has."""
+    optional = [
+        ("about.md.j2", "about", model.shows("about")), ("sources.md.j2", "sources", bool(model.handbook.sources)),
+        ("glossary.md.j2", "glossary", bool(model.glossary)), ("plans.md.j2", "plans", bool(model.plans)),
+        # A handbook without any plan has no checklists, and no page to pick one from.
+        ("onboarding_index.md.j2", "onboarding", model.has_onboarding),
+    ]
+    always = [("home.md.j2", "home"), ("org_chart.md.j2", "org-chart"), ("departments.md.j2", "departments"), ("positions.md.j2", "positions"), ("openings.md.j2", "openings")]
+    return always + [(template, kind) for template, kind, shown in optional if shown]
+
+
+def _forwarding_pages(model: OrgModel) -> list[tuple[str, str, str]]:
+    """Return (path, title, target) of the page at each former id, which forwards to the current one."""
+    out = [(page_path("former-department", old), d.name, forward(d.id)) for d in model.departments.values() for old in d.former_ids]
+    for pos in model.positions.values():
+        out += [(page_path("former-position", old), pos.title, forward(pos.id)) for old in pos.former_ids]
+        if model.has_onboarding:
+            # The checklist a manager sent on day one keeps working after a rename, as the page does.
+            out += [(page_path("former-onboarding", old), pos.title, f"../{forward(pos.id)}onboarding/") for old in pos.former_ids]
+    return out
 
 
 def _job_description(pos: Position, recruiting: Recruiting, text: Catalogue) -> dict[str, str]:
