@@ -61,8 +61,10 @@ def test_marked_values_say_so_where_they_stand(project: Path) -> None:
     assert "店铺整体风格 |" in page and "店铺整体风格" + MARK not in page
     assert NOTE in page[page.index("## 资料来源"):]
     # Nothing marked, nothing said.
-    plain = _pages(project)["positions/designer.md"]
+    plain = {k: html.unescape(v) for k, v in render(build_model(FIXTURES / "basic")).items()}["positions/designer.md"]
     assert MARK not in plain and NOTE not in plain
+    # The designer's page shows the director's added reporting line in its chain: marked there too.
+    assert "[运营总监](operations-director.md)" + MARK + " → " in _pages(project)["positions/designer.md"]
 
 
 def test_totals_that_count_an_added_headcount_say_so(project: Path) -> None:
@@ -99,4 +101,4 @@ def test_unknown_added_field_is_an_error(project: Path, capsys) -> None:
     apply_files(project / "data", {"positions/designer.yml": (FIXTURES / "basic" / "positions" / "designer.yml").read_text("utf-8") + "added:\n  - salary\n"})
     code, _, err = run_cli(capsys, "check")
     assert code == 1
-    assert err[0].startswith("data/positions/designer.yml:10:5: added[0]: 'salary' is not one of: department, reports_to, level, headcount, summary, other_titles")
+    assert err[0].startswith("data/positions/designer.yml:10:5: added[0]: 'salary' is not one of: position, department, reports_to, level, headcount, summary, other_titles")

@@ -8,18 +8,26 @@ from ..model.org import OrgModel
 from ..model.records import Department, Plan, Position
 from .flowchart import NODE_BUDGET, Chart, Text, UrlFor, fit, more, more_roots, node_id
 
+MARKER = "†"
+"""Beside a box whose content was added when compiling the handbook (``added:`` in the data); the chart's
+legend and the page's text say what (generator/templates/_macros.md.j2)."""
+_POSITION_MARKS = frozenset({"position", "headcount", "reports_to", "department"})
 
-def _count(chart: Chart, n: int | None) -> tuple[str, ...]:
+
+def _count(chart: Chart, n: int | None, marked: bool = False) -> tuple[str, ...]:
     """Return the headcount line of a box, none where the site does not show the number."""
-    return () if n is None else (chart.text("people", n=n),)
+    return () if n is None else (chart.text("people", n=n) + (MARKER if marked else ""),)
 
 
 def _pos_node(chart: Chart, p: Position, css: str = "") -> str:
-    return chart.node("position", p.id, p.title, *_count(chart, p.headcount), css=css)
+    # The position itself, its line up or its department: the title carries the marker; its number: the count.
+    title = p.title + (MARKER if p.added & (_POSITION_MARKS - {"headcount"}) else "")
+    return chart.node("position", p.id, title, *_count(chart, p.headcount, "headcount" in p.added), css=css)
 
 
 def _dept_node(chart: Chart, model: OrgModel, d: Department, css: str = "dept") -> str:
-    return chart.node("department", d.id, d.name, *_count(chart, model.total_headcount(d.id)), css=css)
+    name = d.name + (MARKER if {"parent", "head"} & d.added else "")
+    return chart.node("department", d.id, name, *_count(chart, model.total_headcount(d.id), model.headcount_added(d.id)), css=css)
 
 
 def company_chart(model: OrgModel, url_for: UrlFor, text: Text) -> str:
@@ -144,7 +152,8 @@ def plan_chart(model: OrgModel, plan: Plan, url_for: UrlFor, text: Text) -> str:
     for pos_id in shown:
         pos, entry = model.positions[pos_id], entries[pos_id]
         count = text("people_range", low=entry.headcount, high=entry.max) if entry.max is not None else text("people", n=entry.headcount)
-        chart.node("position", pos.id, pos.title, count)
+        title = pos.title + (MARKER if "reports_to" in entry.added or "position" in pos.added else "")
+        chart.node("position", pos.id, title, count + (MARKER if {"headcount", "max"} & entry.added else ""))
     drawn = set(shown)
     for pos_id in shown:
         for c in tree[pos_id]:
