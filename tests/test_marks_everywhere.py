@@ -36,8 +36,10 @@ def pages(project: Path) -> dict[str, str]:
 
 
 def _row(page: str, link: str) -> str:
-    """Return the table row or list line that starts with (or holds) a link to ``link``."""
-    return next(line for line in page.splitlines() if f"]({link})" in line and (line.startswith("|") or line.lstrip().startswith("-")))
+    """Return the table row whose first cell links to ``link``, or else the first list line that does."""
+    lines = page.splitlines()
+    first = next((line for line in lines if line.startswith("|") and f"]({link})" in line.split("|")[1]), None)
+    return first or next(line for line in lines if f"]({link})" in line and line.lstrip().startswith("-"))
 
 
 def _cells(row: str) -> list[str]:
@@ -94,3 +96,20 @@ def test_the_job_description_stays_clean(pages: dict[str, str]) -> None:
     assert "positions/designer/jd.txt" in shared
     for path in shared:
         assert MARK not in pages[path] and MARKER not in pages[path], path
+
+
+def test_an_undivided_figure_shows_as_undivided_and_counts_once(project: Path) -> None:
+    # The sources give one figure for the art lead and the designer together: 3 (say, 美工组，3人).
+    plan = (FIXTURES / "basic" / "plans" / "small.yml").read_text("utf-8").replace(
+        "  - position: designer\n    headcount: 1\n    max: 2\n",
+        "  - position: designer\n    headcount: 3\n    shared_with: [art-lead]\n  - position: art-lead\n    headcount: 3\n    shared_with: [designer]\n")
+    apply_files(project / "data", {"plans/small.yml": plan})
+    model = build_model(project / "data")
+    assert model.plans["small"].total == 1 + 3 and model.plans["small"].shared_groups == (("designer", "art-lead"),)
+    pages = {k: html.unescape(v) for k, v in render(model).items()}
+    rows = [_cells(_row(pages["plans/small.md"], f"../positions/{p}.md")) for p in ("designer", "art-lead")]
+    assert rows[0][3] == "3（与[美工主管](../positions/art-lead.md)合计）" and rows[1][3] == "3（与[美工](../positions/designer.md)合计）"
+    comparison = pages["plans/index.md"]
+    assert [_cells(_row(comparison, f"../positions/{p}.md"))[1] for p in ("designer", "art-lead")] == ["3（合计）", "3（合计）"]
+    assert "[小团队](small.md)：[美工](../positions/designer.md)、[美工主管](../positions/art-lead.md)合计 3 人" in comparison
+    assert "合计 3 人" in re.search(r'<div class="mermaid"[^>]*>(.*?)</div>', pages["plans/small.md"], re.S).group(1)  # type: ignore[union-attr]

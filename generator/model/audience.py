@@ -202,7 +202,8 @@ def plan_is_public(plan: Plan, public: frozenset[str]) -> bool:
 
 def _plan(plan: Plan, positions: dict[str, Position], cited: bool) -> Plan:
     entries = tuple(e for e in plan.entries if e.position in positions)
-    entries = tuple(replace(e, reports_to=e.reports_to if e.reports_to in positions else None) for e in entries)
+    entries = tuple(replace(e, reports_to=e.reports_to if e.reports_to in positions else None, shared_with=tuple(s for s in e.shared_with if s in positions))
+                    for e in entries)
     return replace(plan, entries=entries, sources=plan.sources if cited else ())
 
 

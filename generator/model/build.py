@@ -198,7 +198,10 @@ def _plan(plan_id: str, doc: Document) -> Plan:
         id=plan_id,
         name=d["name"],
         summary=d["summary"],
-        entries=tuple(PlanEntry(e["position"], e["headcount"], e.get("max"), e.get("note", ""), e.get("reports_to"), frozenset(e.get("added", ()))) for e in d["positions"]),
+        entries=tuple(
+            PlanEntry(e["position"], e["headcount"], e.get("max"), e.get("note", ""), e.get("reports_to"), frozenset(e.get("added", ())), tuple(e.get("shared_with", ())))
+            for e in d["positions"]
+        ),
         order=d.get("order"),
         sources=_texts(d, "sources"),
         source_file=doc.path,

@@ -13,6 +13,7 @@ from ..suggest import did_you_mean
 from . import onboarding_checks
 from .lookup import get
 from .org import plan_manager
+from .plan_checks import shared_figures
 from .records import DEFAULT_LEVELS
 
 MAX_DEPARTMENT_DEPTH = 12
@@ -233,6 +234,7 @@ class _Checker:
             low, high = get(doc, "positions", i, "headcount"), get(doc, "positions", i, "max")
             if low is not None and high is not None and high < low:
                 self.errors.append(doc.error(("positions", i, "max"), f"must be at least the headcount ({low}), found {high}"))
+        self.errors += shared_figures(doc, entries, staffed)
         self._plan_cycles(doc, entries)
 
     def _plan_cycles(self, doc: Document, entries: list[tuple[int, dict]]) -> None:

@@ -67,6 +67,10 @@ class OrgModel:
         """Return whether the site shows a handbook-wide part (``about``, ``sources`` …): the internal one shows all."""
         return self.audience == "internal" or part in self.handbook.public_parts
 
+    def positions_of(self, ids: tuple[str, ...]) -> list[Position]:
+        """Return the positions of ``ids``, in that order."""
+        return [self.positions[i] for i in ids]
+
     @cached_property
     def has_onboarding(self) -> bool:
         """Return whether any position has an onboarding plan: only then does the site have checklist pages."""

@@ -221,6 +221,8 @@ class PlanEntry:
     """Plan-specific manager; small teams often report straight to the 店长."""
     added: frozenset[str] = frozenset()
     """Figures added when compiling the plan rather than taken from its sources."""
+    shared_with: tuple[str, ...] = ()
+    """Positions whose one undivided figure (headcount, max) this entry shares: the figure is theirs together."""
 
 
 @dataclass(frozen=True)
@@ -249,15 +251,31 @@ class Plan:
         """Return every staffed position with the manager the plan names for it (None where it names none)."""
         return {e.position: e.reports_to for e in self.entries}
 
+    @cached_property
+    def _counted(self) -> tuple[PlanEntry, ...]:
+        """Return the entries a total adds up: an undivided figure once, on the first of the positions sharing it."""
+        seen: set[str] = set()
+        out = []
+        for e in self.entries:
+            if e.position not in seen:
+                out.append(e)
+            seen.update((e.position, *e.shared_with))
+        return tuple(out)
+
+    @cached_property
+    def shared_groups(self) -> tuple[tuple[str, ...], ...]:
+        """Return each set of positions that share one undivided figure, in entry order, each once."""
+        return tuple((e.position, *e.shared_with) for e in self._counted if e.shared_with)
+
     @property
     def total(self) -> int:
         """Return the headcount of the plan (lower bounds)."""
-        return sum(e.headcount for e in self.entries)
+        return sum(e.headcount for e in self._counted)
 
     @property
     def total_max(self) -> int:
         """Return the headcount of the plan when every range is at its upper bound."""
-        return sum(e.max if e.max is not None else e.headcount for e in self.entries)
+        return sum(e.max if e.max is not None else e.headcount for e in self._counted)
 
     @property
     def has_added(self) -> bool:

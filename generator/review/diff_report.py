@@ -100,6 +100,8 @@ class _Writer:
             parts.append(value["note"])
         if value.get("added"):
             parts.append(self.t("diff.entry.added", fields=self.t("list_sep").join(self.label(f) for f in value["added"])))
+        if value.get("shared_with"):
+            parts.append(self.t("diff.entry.shared", positions=self.t("list_sep").join(value["shared_with"])))
         return markdown(self.t("comma").join(parts))
 
     def entry_change(self, a: dict, b: dict) -> str:
@@ -113,6 +115,9 @@ class _Writer:
                 parts.append(f"{self.t(label)} {a.get(key) or none} → {b.get(key) or none}")
         if a.get("added") != b.get("added"):
             parts.append(f"{self.t('diff.field.added')} {self.value(Change('added'), a.get('added'))} → {self.value(Change('added'), b.get('added'))}")
+        if a.get("shared_with", []) != b.get("shared_with", []):
+            shared = [self.t("list_sep").join(side.get("shared_with", [])) or none for side in (a, b)]
+            parts.append(f"{self.t('diff.field.shared_with')} {shared[0]} → {shared[1]}")
         return markdown(self.t("clause_sep").join(parts))
 
     def whole(self, internal: bool | None) -> str:

@@ -152,6 +152,7 @@ def plan_chart(model: OrgModel, plan: Plan, url_for: UrlFor, text: Text) -> str:
     for pos_id in shown:
         pos, entry = model.positions[pos_id], entries[pos_id]
         count = text("people_range", low=entry.headcount, high=entry.max) if entry.max is not None else text("people", n=entry.headcount)
+        count = text("chart.shared", count=count) if entry.shared_with else count
         title = pos.title + (MARKER if "reports_to" in entry.added or "position" in pos.added else "")
         chart.node("position", pos.id, title, count + (MARKER if {"headcount", "max"} & entry.added else ""))
     drawn = set(shown)
