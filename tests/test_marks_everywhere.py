@@ -112,4 +112,5 @@ def test_an_undivided_figure_shows_as_undivided_and_counts_once(project: Path) -
     comparison = pages["plans/index.md"]
     assert [_cells(_row(comparison, f"../positions/{p}.md"))[1] for p in ("designer", "art-lead")] == ["3（合计）", "3（合计）"]
     assert "[小团队](small.md)：[美工](../positions/designer.md)、[美工主管](../positions/art-lead.md)合计 3 人" in comparison
+    assert "|\n\n标“合计”的是" in comparison  # a paragraph of its own, not a row of the table above
     assert "合计 3 人" in re.search(r'<div class="mermaid"[^>]*>(.*?)</div>', pages["plans/small.md"], re.S).group(1)  # type: ignore[union-attr]
