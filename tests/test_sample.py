@@ -99,7 +99,8 @@ def test_the_sample_says_only_what_its_sources_say(own_model) -> None:
     # The finance escalation target and the small-to-medium 天猫店 staffing (001).
     assert all(e.added for e in model.positions["finance-specialist"].escalation)
     tmall = {e.position: (e.headcount, e.max) for e in model.plans["tmall-store"].entries}
-    assert tmall == {"operations-specialist": (2, 3), "pre-sales-customer-service": (2, None), "planner": (1, None), "technical-support-specialist": (1, None)}
+    assert tmall == {"operations-specialist": (2, 3), "pre-sales-customer-service": (2, None), "after-sales-customer-service": (2, None),
+                     "planner": (1, None), "technical-support-specialist": (1, None)}
     # HR is not named owner of training, careers and bonuses (003 names none).
     assert not any("培训" in f or "绩效奖金" in f for f in model.departments["human-resources"].functions)
     # Headcounts the articles give for a role are not marked; the others are, and so are the totals.
@@ -132,3 +133,27 @@ def test_the_onboarding_plan_says_what_the_articles_say_and_marks_when(own_site:
     assert page.count('class="hb-tick"') == 8 and "（整理补充）" in page and "电商淘宝小团队怎么安排" in page
     home = (own_site / "site" / "index.html").read_text("utf-8")
     assert 'href="onboarding/"' in home and "新人入职" in home
+
+
+def test_the_sample_marks_what_its_articles_do_not_state_and_keeps_what_they_do(own_site: Path, own_model) -> None:
+    model = own_model
+    plans = model.plans
+    # 001 运营中心组织岗位设定说明 「客服，4人」 and 002's 天猫店 「至少配置2名客服人员」: one figure for both 客服 roles.
+    for plan_id, figure in (("operations-center", 4), ("tmall-store", 2), ("eight-person-team", 2)):
+        pre, after = plans[plan_id].entry("pre-sales-customer-service"), plans[plan_id].entry("after-sales-customer-service")
+        assert pre and after and pre.shared_with == ("after-sales-customer-service",) and (pre.headcount, after.headcount) == (figure, figure), plan_id
+    assert plans["operations-center"].total == 19 and plans["tmall-store"].total == 6
+    # The compiler's own figures: every 天猫代运营 entry (the article lists no numbers), 运营 in the 运营中心, 美工 of the startup team.
+    assert all("headcount" in e.added for e in plans["tmall-agency-team"].entries)
+    assert "headcount" in plans["operations-center"].entry("operations-specialist").added  # type: ignore[union-attr]
+    assert "headcount" in plans["startup-team"].entry("graphic-designer").added  # type: ignore[union-attr]
+    # No article says who reports to whom in the startup or 8-person teams.
+    for plan_id in ("startup-team", "eight-person-team"):
+        assert all("reports_to" in e.added for e in plans[plan_id].entries if e.reports_to), plan_id
+    page = (own_site / "site" / "plans" / "index.html").read_text("utf-8")
+    assert "4（合计）" in page and "标“合计”的是资料只给出一个合计人数" in page
+    # The facts a new hire looks for in the team practices: 000 line 164, 003 一/二, 001 line 184, 004 line 72.
+    faq = (ROOT / "docs" / "practices" / "faq.md").read_text("utf-8")
+    assert "电商团队不适合传统企业的管理模式" in faq and "脑力劳动者" in faq and "其他辅助岗位" in faq
+    assert "刷信誉保证活动正常进行" in (ROOT / "docs" / "practices" / "product-lines.md").read_text("utf-8")
+    assert "避免重复劳动和信息孤岛的问题" in (ROOT / "docs" / "practices" / "index.md").read_text("utf-8")
