@@ -119,5 +119,6 @@ def test_any_combination_of_marks_builds_both_sites_or_is_refused_cleanly(tmp_pa
             continue
         assert _hints(data, tmp_path / "public") == [], n
         outcomes["built"] += 1
-    # Both paths are exercised: many combinations build, many are refused.
-    assert outcomes["built"] > COUNT // 5 and outcomes["refused"] > COUNT // 10, outcomes
+    # Both paths are exercised: many combinations build, many are refused. (About a fifth of the canary's
+    # random combinations build; the bound leaves room for the stream to change when the schemas' enums do.)
+    assert outcomes["built"] > COUNT // 10 and outcomes["refused"] > COUNT // 10, outcomes
