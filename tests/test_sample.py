@@ -157,3 +157,19 @@ def test_the_sample_marks_what_its_articles_do_not_state_and_keeps_what_they_do(
     assert "电商团队不适合传统企业的管理模式" in faq and "脑力劳动者" in faq and "其他辅助岗位" in faq
     assert "刷信誉保证活动正常进行" in (ROOT / "docs" / "practices" / "product-lines.md").read_text("utf-8")
     assert "避免重复劳动和信息孤岛的问题" in (ROOT / "docs" / "practices" / "index.md").read_text("utf-8")
+
+
+def test_structure_no_article_states_is_marked(own_model) -> None:
+    # Read against ../shared/seeds/ (issue 23). Stated: the 001 运营中心 chart (line 14) and 岗位设定说明 (line 20)
+    # place these under their managers; every other reporting line of the sample is the compiler's and is marked.
+    stated = {"campaign-specialist", "diamond-booth-specialist", "merchandise-specialist", "operations-specialist", "operations-supervisor",
+              "promotion-supervisor", "sales-supervisor", "through-train-specialist", "juhuasuan-specialist"}
+    for pos in own_model.positions.values():
+        if pos.reports_to and pos.id not in stated:
+            assert "reports_to" in pos.added, pos.id
+    # 董事会's 总经理, 付费推广's 直通车专员 and the heads of units the articles name without any post.
+    for dept_id in ("management", "paid-promotion", "juhuasuan", "distribution", "new-media", "marketing"):
+        assert "head" in own_model.departments[dept_id].added, dept_id
+    # Every department placement in the sample follows the 001 line 14 chart: none is marked.
+    assert not any("parent" in d.added for d in own_model.departments.values())
+    assert "position" in own_model.positions["juhuasuan-specialist"].added
