@@ -52,6 +52,8 @@ def test_a_position_s_marks_follow_it_into_every_table_and_list(pages: dict[str,
     # Its department's table: the title, its level, its manager and its number.
     title, level, boss, count = _cells(_row(pages["departments/art/index.md"], "../../positions/designer.md"))
     assert all(cell.endswith(MARK) for cell in (title, level, boss, count)), (title, level, boss, count)
+    # Its department's totals count its number.
+    assert next(line for line in pages["departments/art/index.md"].splitlines() if line.startswith("| **本部门合计**")).endswith(MARK + " |")
     # Every position's table also names its department.
     cells = _cells(_row(pages["positions/index.md"], "designer.md"))
     assert cells[0].endswith(MARK) and cells[1].endswith(MARK), cells
