@@ -173,3 +173,8 @@ def test_structure_no_article_states_is_marked(own_model) -> None:
     # Every department placement in the sample follows the 001 line 14 chart: none is marked.
     assert not any("parent" in d.added for d in own_model.departments.values())
     assert "position" in own_model.positions["juhuasuan-specialist"].added
+    # A level is stated by a title that names one (专员, 主管, 总监, 经理, 助理); the others are the compiler's.
+    for pos in own_model.positions.values():
+        names = [pos.title, *pos.other_titles]
+        if not any(word in name for name in names for word in ("专员", "主管", "总监", "经理", "助理", "组长", "管理员")):
+            assert "level" in pos.added, pos.id
