@@ -33,6 +33,8 @@ _MD_SPECIAL = re.compile(r"""[\\`*_{}\[\]()#+\-.!|<>&~^=:$'"]""")
 _MERMAID_ENTITIES = {
     "#": "#35;", "*": "#42;", "_": "#95;", '"': "#quot;", "<": "#lt;", ">": "#gt;", "&": "#amp;", ";": "#59;", "`": "#96;", "\\": "#92;",
     "%": "#37;", "{": "#123;", "}": "#125;",
+    # The charts' own mark for added values (generator/site/diagrams.py): in data it is only a character.
+    "\u2020": "#8224;",
 }
 # What YAML cannot hold unescaped (it refuses the whole front matter, and the page loses its title).
 _YAML_UNPRINTABLE = re.compile("[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")

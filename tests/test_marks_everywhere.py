@@ -116,3 +116,22 @@ def test_an_undivided_figure_shows_as_undivided_and_counts_once(project: Path) -
     assert "[小团队](small.md)：[美工](../positions/designer.md)、[美工主管](../positions/art-lead.md)合计 3 人" in comparison
     assert "|\n\n标“合计”的是" in comparison  # a paragraph of its own, not a row of the table above
     assert "合计 3 人" in re.search(r'<div class="mermaid"[^>]*>(.*?)</div>', pages["plans/small.md"], re.S).group(1)  # type: ignore[union-attr]
+
+
+def test_a_total_is_marked_only_for_the_figures_it_counts(project: Path) -> None:
+    plan = (FIXTURES / "basic" / "plans" / "small.yml").read_text("utf-8").replace(
+        "    max: 2\n", "    max: 2\n    reports_to: operations-director\n    added: [reports_to]\n")
+    apply_files(project / "data", {"plans/small.yml": plan})
+    pages = {k: html.unescape(v) for k, v in render(build_model(project / "data")).items()}
+    total = next(line for line in pages["plans/small.md"].splitlines() if line.startswith("| **合计**"))
+    assert MARK not in total and _cells(_row(pages["plans/small.md"], "../positions/designer.md"))[2].endswith(MARK)
+
+
+def test_only_the_generator_writes_the_chart_marker(project: Path) -> None:
+    # A title holding the marker's character: shown as written, never taken for a mark.
+    designer = (FIXTURES / "basic" / "positions" / "designer.yml").read_text("utf-8").replace("title: 美工\n", "title: 美工†设计\n")
+    apply_files(project / "data", {"positions/designer.yml": designer})
+    page = render(build_model(project / "data"))["departments/art/index.md"]
+    chart = re.search(r'<div class="mermaid"[^>]*>(.*?)</div>', page, re.S)
+    assert chart and MARKER not in chart.group(1) and "#8224;" in chart.group(1)
+    assert "图中标" not in page

@@ -28,11 +28,17 @@ def shared_figures(doc: Document, entries: list[tuple[int, dict]], staffed: list
                 errors.append(doc.error(where, f"'{other}' shares its figure with {', '.join(theirs)}: every position of one figure lists all the others"))
             elif _figure(doc, i) != _figure(doc, at[other]):
                 errors.append(doc.error(("positions", i, "headcount"), f"differs from '{other}', which shares this figure: write the same headcount and max"))
+            elif _marks(doc, i) != _marks(doc, at[other]):
+                errors.append(doc.error(("positions", i, "added"), f"marks the shared figure differently from '{other}': one figure is added on every row or on none"))
     return errors
 
 
 def _figure(doc: Document, i: int) -> tuple[object, object]:
     return get(doc, "positions", i, "headcount"), get(doc, "positions", i, "max")
+
+
+def _marks(doc: Document, i: int) -> set[str]:
+    return {"headcount", "max"} & set(get(doc, "positions", i, "added") or [])
 
 
 def _group(doc: Document, i: int, pos: str) -> set[str]:

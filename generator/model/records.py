@@ -279,8 +279,13 @@ class Plan:
 
     @property
     def has_added(self) -> bool:
-        """Return whether the plan marks a figure as added when compiling it."""
+        """Return whether the plan marks anything of an entry (a figure, a manager) as added when compiling it."""
         return any(e.added for e in self.entries)
+
+    @property
+    def figures_added(self) -> bool:
+        """Return whether a total of the plan counts a figure added when compiling it."""
+        return any({"headcount", "max"} & e.added for e in self._counted)
 
     @property
     def range_max(self) -> int | None:

@@ -273,7 +273,7 @@ def _entry(e: PlanEntry, names: Names, renames: Renames = NO_RENAMES) -> dict:
         "reports_to": names.position(renames.position(e.reports_to)) if e.reports_to else None,
         "note": e.note,
         "added": sorted(e.added),
-        "shared_with": [names.position(renames.position(s)) or s for s in e.shared_with],
+        "shared_with": sorted(names.position(renames.position(s)) or s for s in e.shared_with),
     }
 
 

@@ -6,27 +6,31 @@ from __future__ import annotations
 
 from ..model.org import OrgModel
 from ..model.records import Department, Plan, Position
-from .flowchart import NODE_BUDGET, Chart, Text, UrlFor, fit, more, more_roots, node_id
+from .flowchart import MARKER, NODE_BUDGET, Chart, Marked, Text, UrlFor, fit, more, more_roots, node_id
 
-MARKER = "†"
-"""Beside a box whose content was added when compiling the handbook (``added:`` in the data); the chart's
-legend and the page's text say what (generator/templates/_macros.md.j2)."""
+__all__ = ["MARKER", "company_chart", "department_chart", "plan_chart", "reporting_chart"]
+"""MARKER is read by the templates: a chart that shows it gets a legend (generator/templates/_macros.md.j2)."""
+
+
+def _marked(text: str, flag: bool) -> str:
+    return Marked(text) if flag else text
+
 _POSITION_MARKS = frozenset({"position", "headcount", "reports_to", "department"})
 
 
 def _count(chart: Chart, n: int | None, marked: bool = False) -> tuple[str, ...]:
     """Return the headcount line of a box, none where the site does not show the number."""
-    return () if n is None else (chart.text("people", n=n) + (MARKER if marked else ""),)
+    return () if n is None else (_marked(chart.text("people", n=n), marked),)
 
 
 def _pos_node(chart: Chart, p: Position, css: str = "") -> str:
     # The position itself, its line up or its department: the title carries the marker; its number: the count.
-    title = p.title + (MARKER if p.added & (_POSITION_MARKS - {"headcount"}) else "")
+    title = _marked(p.title, bool(p.added & (_POSITION_MARKS - {"headcount"})))
     return chart.node("position", p.id, title, *_count(chart, p.headcount, "headcount" in p.added), css=css)
 
 
 def _dept_node(chart: Chart, model: OrgModel, d: Department, css: str = "dept") -> str:
-    name = d.name + (MARKER if {"parent", "head"} & d.added else "")
+    name = _marked(d.name, bool({"parent", "head"} & d.added))
     return chart.node("department", d.id, name, *_count(chart, model.total_headcount(d.id), model.headcount_added(d.id)), css=css)
 
 
@@ -153,8 +157,8 @@ def plan_chart(model: OrgModel, plan: Plan, url_for: UrlFor, text: Text) -> str:
         pos, entry = model.positions[pos_id], entries[pos_id]
         count = text("people_range", low=entry.headcount, high=entry.max) if entry.max is not None else text("people", n=entry.headcount)
         count = text("chart.shared", count=count) if entry.shared_with else count
-        title = pos.title + (MARKER if "reports_to" in entry.added or "position" in pos.added else "")
-        chart.node("position", pos.id, title, count + (MARKER if {"headcount", "max"} & entry.added else ""))
+        title = _marked(pos.title, "reports_to" in entry.added or "position" in pos.added)
+        chart.node("position", pos.id, title, _marked(count, bool({"headcount", "max"} & entry.added)))
     drawn = set(shown)
     for pos_id in shown:
         for c in tree[pos_id]:

@@ -30,9 +30,17 @@ _STYLES = (
 )
 
 
+MARKER = "\u2020"
+"""Beside a box's line whose value was added when compiling the handbook; escaping codes the data's own †."""
+
+
+class Marked(str):
+    """A box's line that ends with the MARKER: added after escaping, so no data can fake it."""
+
+
 def label(text: str) -> str:
     """Return ``text`` as a safe quoted Mermaid label: entity-coded specials, one line."""
-    return f'"{mermaid_label(text)}"'
+    return f'"{mermaid_label(text)}{MARKER if isinstance(text, Marked) else ""}"'
 
 
 def node_id(kind: str, item_id: str) -> str:
