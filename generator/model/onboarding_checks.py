@@ -20,10 +20,10 @@ from .org import ancestry
 Ref = Callable[[Document, Path, object, set[str], str, str], bool]
 """The checker's reference check: (doc, path, value, ids, kind, where) → whether it resolves; it reports what does not."""
 RESERVED_STAGES = ("contacts", "terms", "progress")
+"""Anchors the onboarding page uses for itself: a stage may not take them."""
 MAX_PLAN_ITEMS = 500
 """Most items one position's plan may hold, inherited ones included: every level may write 50 per list of
 each of 20 stages, and a deep department tree would otherwise put millions of items on the pages."""
-"""Anchors the onboarding page uses for itself: a stage may not take them."""
 
 
 def stage_ids(handbook: Document | None) -> list[str]:
