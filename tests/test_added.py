@@ -102,3 +102,19 @@ def test_unknown_added_field_is_an_error(project: Path, capsys) -> None:
     code, _, err = run_cli(capsys, "check")
     assert code == 1
     assert err[0].startswith("data/positions/designer.yml:10:5: added[0]: 'salary' is not one of: position, department, reports_to, level, headcount, summary, other_titles")
+
+
+def test_an_item_the_sources_give_no_one_says_its_owner_was_chosen(project: Path) -> None:
+    director = DIRECTOR.replace("  - 制定运营计划\n", "  - text: 制定运营计划\n    placed: true\n")
+    apply_files(project / "data", {"positions/operations-director.yml": director})
+    model = build_model(project / "data")
+    page = html.unescape(render(model)["positions/operations-director.md"])
+    assert "1. 制定运营计划（归属为整理补充）" in page and "1. 复盘每月运营数据" + MARK in page
+    assert "归属为整理补充”的条目出自资料" in page[page.index("## 资料来源"):]
+    public = html.unescape(render(public_view(model))["positions/operations-director.md"])
+    assert "1. 制定运营计划（归属为整理补充）" in public
+    from generator.review.compare import position_changes
+
+    before = build_model(FIXTURES / "basic")
+    changes = {c.field: c for c in position_changes(before, model, before.positions["operations-director"], model.positions["operations-director"])}
+    assert changes["placed"].added == ["responsibilities: 制定运营计划"]

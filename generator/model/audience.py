@@ -146,8 +146,8 @@ def _position(pos: Position, boss: str | None, positions: dict[str, Position], p
         sources=() if "sources" in hidden else pos.sources,
         hidden=hidden,
     )
-    added, added_items = _added_shown(shown, hidden)
-    return replace(shown, added=added, added_items=added_items)
+    added, added_items, placed_items = _added_shown(shown, hidden)
+    return replace(shown, added=added, added_items=added_items, placed_items=placed_items)
 
 
 def _public_plan(pos: Position, shown: Mapping[str, AbstractSet[str]]) -> Position:
@@ -185,14 +185,17 @@ def _department(dept: Department, departments: dict[str, Department], positions:
         sources=() if "sources" in hidden else dept.sources,
         hidden=hidden,
     )
-    added, added_items = _added_shown(shown, hidden)
-    return replace(shown, added=added, added_items=added_items)
+    added, added_items, placed_items = _added_shown(shown, hidden)
+    return replace(shown, added=added, added_items=added_items, placed_items=placed_items)
 
 
-def _added_shown(item: Position | Department, hidden: frozenset[str]) -> tuple[frozenset[str], frozenset[tuple[str, str]]]:
-    """Return the ``added`` marks (fields, items) of what the page still shows: a mark beside a hidden value would say one is there."""
+Marks = tuple[frozenset[str], frozenset[tuple[str, str]], frozenset[tuple[str, str]]]
+
+
+def _added_shown(item: Position | Department, hidden: frozenset[str]) -> Marks:
+    """Return the marks (fields, added items, placed items) of what the page still shows: a mark beside a hidden value would say one is there."""
     texts = {(f, t) for f in ("responsibilities", "requirements", "kpis", "tools", "other_titles", "functions") for t in getattr(item, f, ())}
-    return item.added - hidden, frozenset(i for i in item.added_items if i in texts)
+    return item.added - hidden, frozenset(i for i in item.added_items if i in texts), frozenset(i for i in item.placed_items if i in texts)
 
 
 def plan_is_public(plan: Plan, public: frozenset[str]) -> bool:

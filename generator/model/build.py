@@ -103,6 +103,9 @@ def _added(data: dict, lists: tuple[str, ...]) -> dict[str, Any]:
         "added_items": frozenset(
             (key, item["text"]) for key in lists for item in data.get(key, ()) if isinstance(item, dict) and item.get("added")
         ),
+        "placed_items": frozenset(
+            (key, item["text"]) for key in lists for item in data.get(key, ()) if isinstance(item, dict) and item.get("placed")
+        ),
     }
 
 

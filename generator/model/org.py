@@ -180,7 +180,7 @@ class OrgModel:
     @cached_property
     def has_added(self) -> bool:
         """Return whether any page marks a value as added when compiling the handbook (the sources page explains the mark)."""
-        return any(p.has_added for p in self.positions.values()) or any(d.added or d.added_items for d in self.departments.values())
+        return any(p.has_added for p in self.positions.values()) or any(d.added or d.added_items or d.placed_items for d in self.departments.values())
 
     def citing(self, source_id: str) -> tuple[list[Department], list[Position], list[Plan]]:
         """Return the departments, positions and plans that cite a source, each in page order."""

@@ -155,6 +155,8 @@ class Entity:
     """Fields whose value was added when compiling the handbook rather than taken from its sources (marked on the page)."""
     added_items: frozenset[tuple[str, str]] = frozenset()
     """(field, text) of list items marked added; by text, so filtering a list for the public site keeps them."""
+    placed_items: frozenset[tuple[str, str]] = frozenset()
+    """(field, text) of list items the sources state but give to no one: their owner was chosen when compiling."""
 
 
 @dataclass(frozen=True)
@@ -205,7 +207,7 @@ class Position(Entity):
     @property
     def has_added(self) -> bool:
         """Whether the page marks anything as added (and so explains the mark)."""
-        return bool(self.added or self.added_items or any(c.added for c in self.collaboration) or any(e.added for e in self.escalation)
+        return bool(self.added or self.added_items or self.placed_items or any(c.added for c in self.collaboration) or any(e.added for e in self.escalation)
                     or any(s.has_added for s in self.onboarding))
 
 

@@ -118,6 +118,7 @@ def entity(out: list[Change], a: Department | Position, b: Department | Position
     scalar(out, "order", a.order, b.order)
     items(out, "sources", [names.source(s) for s in a.sources], [names.source(s) for s in b.sources])
     items(out, "added", _marks(a), _marks(b))
+    items(out, "placed", sorted(f"{f}: {text}" for f, text in a.placed_items), sorted(f"{f}: {text}" for f, text in b.placed_items))
     scalar(out, "visibility", _visibility(a, lists), _visibility(b, lists))
     # The rename itself lists the old id among the new one's former ids: that is the rename, reported as such.
     items(out, "former_ids", a.former_ids, [f for f in b.former_ids if f != a.id])
@@ -310,11 +311,11 @@ def _shown_fields(kind: type, handled: set[str]) -> list[str]:
 
 _POSITION_FIELDS = {
     "title", "other_titles", "department", "reports_to", "level", "headcount", "summary", *TEXT_LISTS, "collaboration", "escalation", "openings",
-    "onboarding", "onboarding_sources", "order", "sources", "added", "added_items", "internal", "internal_fields", "public_fields", "internal_items", "former_ids",
+    "onboarding", "onboarding_sources", "order", "sources", "added", "added_items", "placed_items", "internal", "internal_fields", "public_fields", "internal_items", "former_ids",
 }
 _DEPARTMENT_FIELDS = {
     "name", "other_names", "parent", "head", "summary", "functions", "owners",
-    "order", "sources", "added", "added_items", "internal", "internal_fields", "public_fields", "internal_items", "former_ids",
+    "order", "sources", "added", "added_items", "placed_items", "internal", "internal_fields", "public_fields", "internal_items", "former_ids",
 }
 
 

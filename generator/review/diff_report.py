@@ -42,7 +42,7 @@ FOLD = 6
 """Lists longer than this are folded into <details>, so a big change stays a readable comment."""
 _REFS = ("reports_to", "department", "parent", "head")
 """Fields whose values are references, shown by name."""
-_LABELLED = ("added", "public")
+_LABELLED = ("added", "placed", "public")
 """Fields whose values are field names, shown by their labels."""
 
 
