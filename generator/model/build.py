@@ -21,10 +21,14 @@ from .split import SplitProblem, split_problems
 
 def validate(records: Records) -> OrgModel:
     """Return the model of ``records``, or raise DataErrors listing every problem including the loader's."""
-    errors = check(records) or oversized(records)
+    errors = check(records)
     if errors:
         raise DataErrors(errors)
-    model = organisation(records)
+    plans = onboarding_plans(records)
+    too_long = oversized(records, plans)
+    if too_long:
+        raise DataErrors(too_long)
+    model = organisation(records, plans)
     # What the public site could only show by showing something internal: checked on every build,
     # so the internal handbook's pull request already reports it.
     docs = records.documents
@@ -43,8 +47,19 @@ def _split_error(doc: Document, problem: SplitProblem) -> DataError:
     return doc.error(path, problem.message)
 
 
-def organisation(records: Records) -> OrgModel:
-    """Return the model that checked ``records`` describe."""
+def onboarding_plans(records: Records) -> Resolver:
+    """Return what resolves each position's onboarding plan from checked ``records`` (generator/model/onboarding.py)."""
+    hb = records.singles["handbook"]
+    assert hb is not None
+    departments = records.documents["department"]
+    return Resolver(
+        _stages(hb.data, hb.data.get("language", LANGUAGES[0])), hb.data.get("onboarding"),
+        {i: d.data.get("onboarding") for i, d in departments.items()}, lambda i: departments[i].data.get("parent"),
+    )
+
+
+def organisation(records: Records, plans_of: Resolver) -> OrgModel:
+    """Return the model that checked ``records`` describe, their onboarding plans resolved by ``plans_of``."""
     hb = records.singles["handbook"]
     assert hb is not None
     language = hb.data.get("language", LANGUAGES[0])
@@ -71,10 +86,6 @@ def organisation(records: Records) -> OrgModel:
     changed = records.changed
     files = records.files
     departments = {i: _department(i, d, changed.get(files["department"][i], "")) for i, d in sorted(records.documents["department"].items())}
-    plans_of = Resolver(
-        handbook.onboarding_stages, hb.data.get("onboarding"),
-        {i: d.data.get("onboarding") for i, d in records.documents["department"].items()}, lambda i: departments[i].parent,
-    )
     positions = {}
     for i, d in sorted(records.documents["position"].items()):
         stages, cited = plans_of.position(i, d.data["department"], d.data.get("onboarding"))

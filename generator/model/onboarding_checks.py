@@ -136,16 +136,13 @@ def _links(doc: Document, at: Path, kind: str, raw: Any, targets: dict[str, set[
     return []
 
 
-def oversized(records: Records) -> list[DataError]:
+def oversized(records: Records, resolver: Resolver) -> list[DataError]:
     """Return, for schema-valid and consistent ``records``, each plan that makes a position's plan longer than
-    MAX_PLAN_ITEMS: reported once, on the department whose plan is too long, or else on the position."""
+    MAX_PLAN_ITEMS: reported once, on the department whose plan is too long, or else on the position.
+    ``resolver`` is the one the model is then built with: each department's plan is resolved once."""
     handbook = records.singles["handbook"]
     assert handbook is not None
     departments = records.documents["department"]
-    resolver = Resolver(
-        tuple((i, i) for i in stage_ids(handbook)), handbook.data.get("onboarding"),
-        {i: d.data.get("onboarding") for i, d in departments.items()}, lambda i: departments[i].data.get("parent"),
-    )
     everyone = resolver.size(None)
     if everyone > MAX_PLAN_ITEMS:
         return [handbook.error(("onboarding",), f"the onboarding plan every position takes has {everyone} items; at most {MAX_PLAN_ITEMS} are supported", key=True)]

@@ -196,8 +196,27 @@ class OrgModel:
 
     def headcount_added(self, dept_id: str | None = None) -> bool:
         """Return whether a headcount total (of a department and its sub-departments, or of everyone) counts an added figure."""
-        counted = self.positions.values() if dept_id is None else self.positions_within(dept_id)
-        return any("headcount" in p.added for p in counted)
+        return self._counts_added[dept_id]
+
+    @cached_property
+    def _counts_added(self) -> dict[str | None, bool]:
+        # Asked of every department on every page that lists departments or charts them: worked out once.
+        out: dict[str | None, bool] = {d: any("headcount" in p.added for p in self.positions_within(d)) for d in self.departments}
+        out[None] = any("headcount" in p.added for p in self.positions.values())
+        return out
+
+    @cached_property
+    def terms_by_id(self) -> dict[str, Term]:
+        """Return the glossary's terms by id."""
+        return {t.id: t for t in self.glossary}
+
+    @cached_property
+    def _doc_titles(self) -> dict[str, str]:
+        return dict(self.handbook.doc_titles)
+
+    def doc_title(self, path: str) -> str:
+        """Return the title of a hand-written page (its path under docs/), or '' when it has none."""
+        return self._doc_titles.get(path, "")
 
     @cached_property
     def _within(self) -> dict[str, list[Position]]:

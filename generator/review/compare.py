@@ -63,10 +63,10 @@ class Names:
     def linked(self, kind: str, target: str) -> str:
         """Return a hand-written page by its title and a glossary term by its word (a tool is its own name)."""
         for model in (self.new, self.old):
-            if kind == "page" and (title := dict(model.handbook.doc_titles).get(target)):
+            if kind == "page" and (title := model.doc_title(target)):
                 return title
-            if kind == "term" and (term := next((t.term for t in model.glossary if t.id == target), None)):
-                return term
+            if kind == "term" and target in model.terms_by_id:
+                return model.terms_by_id[target].term
         return target
 
     def source(self, source_id: str) -> str:

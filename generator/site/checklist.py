@@ -7,7 +7,6 @@ nothing from the data reaches the HTML unescaped.
 
 from __future__ import annotations
 
-from functools import cached_property
 from typing import TYPE_CHECKING
 
 from ..catalogue import Catalogue
@@ -35,14 +34,6 @@ class Checklist:
         self.page = page
         self.text = text
 
-    @cached_property
-    def _titles(self) -> dict[str, str]:
-        return dict(self.model.handbook.doc_titles)
-
-    @cached_property
-    def _terms(self) -> dict[str, Term]:
-        return {t.id: t for t in self.model.glossary}
-
     def target(self, item: Item) -> tuple[str, str] | None:
         """Return (escaped name, address) of what an item links to, None for no link or a tool."""
         if item.link is None or item.link[0] == "tool":
@@ -54,8 +45,8 @@ class Checklist:
         if kind == "department":
             return markdown(self.model.departments[target].name), str(page.link("department", target))
         if kind == "term":
-            return markdown(self._terms[target].term), f"{page.link('glossary')}#{target}"
-        return markdown(self._titles.get(target) or target), str(page.docs_link(target))
+            return markdown(self.model.terms_by_id[target].term), f"{page.link('glossary')}#{target}"
+        return markdown(self.model.doc_title(target) or target), str(page.docs_link(target))
 
     def line(self, kind: str, item: Item) -> Raw:
         """Return one item as Markdown: a task with its link, a person or a reading with why, and the added mark."""
@@ -92,5 +83,5 @@ class Checklist:
     def terms(self, pos: Position) -> list[Term]:
         """Return the role's jargon: the glossary terms its page uses, then those its plan links, each once."""
         found = list(self.model.jargon(self.model.position_texts(pos)))
-        linked = [self._terms[i.link[1]] for s in pos.onboarding for _, items in s.lists() for i in items if i.link and i.link[0] == "term"]
+        linked = [self.model.terms_by_id[i.link[1]] for s in pos.onboarding for _, items in s.lists() for i in items if i.link and i.link[0] == "term"]
         return list(dict.fromkeys(found + linked))

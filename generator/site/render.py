@@ -139,14 +139,11 @@ def render(model: OrgModel, env: jinja2.Environment | None = None, recruiting: R
             raise HandbookError(f"two generated pages would be written to {path}")
         pages[path] = content
 
-    # Without any plan there are no checklists, and position pages say nothing of first weeks.
-    onboarding_pages = model.has_onboarding
-
     def page_text(template: str, path: str, **context: object) -> str:
         page = _Page(path, text)
         return env.get_template(template).render(
             model=model, page=page, t=text.md, tx=text.text, catalogue=text, recruiting=recruiting,
-            checklist=Checklist(model, page, text), onboarding_pages=onboarding_pages, **context,
+            checklist=Checklist(model, page, text), **context,
         )
 
     def emit(template: str, path: str, **context: object) -> None:
@@ -162,7 +159,8 @@ def render(model: OrgModel, env: jinja2.Environment | None = None, recruiting: R
     def position_files(pos: Position) -> tuple[tuple[str, str], dict[str, str]]:
         path = page_path("position", pos.id)
         files = _job_description(pos, recruiting, text)
-        if onboarding_pages:
+        # Without any plan there are no checklists, and position pages say nothing of first weeks.
+        if model.has_onboarding:
             files[page_path("onboarding", pos.id)] = page_text("onboarding.md.j2", page_path("onboarding", pos.id), pos=pos)
         return (path, page_text("position.md.j2", path, pos=pos, mark=marks.get(("position", pos.id), PublicMark()))), files
 
